@@ -1,0 +1,218 @@
+// Package model holds what pwbconf knows about one evaluated user-config.py:
+// every setting the file made, its Python value, and where in the file it
+// was set. The evaluator (package parser) builds it; the rules (package
+// validate) and the converters read it. It is plain data so that it can
+// cross from a sandboxed worker process as JSON.
+package model
+
+import (
+	"math/big"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pwbconf/pwbconf/diag"
+)
+
+// Pos is a place in the evaluated file. Line and Col are 1-based and Col
+// counts characters, as in diag.Diagnostic.
+type Pos struct {
+	Line int `json:"line"`
+	Col  int `json:"column"`
+}
+
+// Kind is the Python type of a Value, by the name Python gives it.
+type Kind string
+
+// The kinds a Value can have. Unknown is a value the sandbox could not know
+// (an unset environment variable, a module it does not provide); Other is
+// any Python object that is not plain data (a function, a module, a set).
+const (
+	Str     Kind = "str"
+	Int     Kind = "int"
+	Float   Kind = "float"
+	Bool    Kind = "bool"
+	None    Kind = "NoneType"
+	Tuple   Kind = "tuple"
+	List    Kind = "list"
+	Dict    Kind = "dict"
+	Unknown Kind = "unknown"
+	Other   Kind = "other"
+)
+
+// Value is a Python value as the file left it.
+type Value struct {
+	Kind  Kind     `json:"kind"`
+	Str   string   `json:"str,omitempty"`
+	Int   *big.Int `json:"int,omitempty"`
+	Float float64  `json:"float,omitempty"`
+	Bool  bool     `json:"bool,omitempty"`
+	// Items holds the elements of a tuple or list.
+	Items []Value `json:"items,omitempty"`
+	// Keys and Values hold a dict's entries in a stable order. Keys are
+	// strings because the embedded interpreter only has string-keyed dicts.
+	Keys   []string `json:"keys,omitempty"`
+	Values []Value  `json:"values,omitempty"`
+	// Source says where an Unknown value comes from, as "env:NAME" or
+	// "import:module"; for Other it holds the Python type name.
+	Source string `json:"source,omitempty"`
+	// Origin is where an Unknown value entered the file.
+	Origin *Pos `json:"origin,omitempty"`
+}
+
+// TypeName returns the name Python's type() would print for v, which is
+// also the name Pywikibot's type warnings use.
+func (v Value) TypeName() string {
+	switch v.Kind {
+	case Other:
+		return v.Source
+	case Unknown:
+		return "unknown"
+	}
+	return string(v.Kind)
+}
+
+// IsUnknown reports whether v, or anything inside it, is Unknown.
+func (v Value) IsUnknown() bool {
+	if v.Kind == Unknown {
+		return true
+	}
+	return slices.ContainsFunc(v.Items, Value.IsUnknown) ||
+		slices.ContainsFunc(v.Values, Value.IsUnknown)
+}
+
+// Get returns the dict entry for key.
+func (v Value) Get(key string) (Value, bool) {
+	if i := slices.Index(v.Keys, key); i >= 0 {
+		return v.Values[i], true
+	}
+	return Value{}, false
+}
+
+// Strings returns every str inside v, depth first. It is how formatters
+// learn which texts to mask: a secret may hide anywhere in a tuple.
+func (v Value) Strings() []string {
+	var out []string
+	var walk func(Value)
+	walk = func(v Value) {
+		if v.Kind == Str {
+			out = append(out, v.Str)
+		}
+		for _, it := range v.Items {
+			walk(it)
+		}
+		for _, it := range v.Values {
+			walk(it)
+		}
+	}
+	walk(v)
+	return out
+}
+
+// Entry is one thing the file set: a top-level name (Path of length 1),
+// a username (["usernames", family, code]) or an authenticate key
+// (["authenticate", key]).
+type Entry struct {
+	Path  []string `json:"path"`
+	Value Value    `json:"value"`
+	// Secret marks values that must not be printed in full unless asked:
+	// every authenticate value and db_password.
+	Secret bool `json:"secret,omitempty"`
+	// Pos is the statement that set the entry last; for an entry made
+	// inside a loop or function, the statement inside it.
+	Pos Pos `json:"pos"`
+	// Earlier lists the places that set it before, oldest first.
+	Earlier []Pos `json:"earlier,omitempty"`
+}
+
+// Name is the last element of the path.
+func (e Entry) Name() string { return e.Path[len(e.Path)-1] }
+
+// Import is a module the file imported that the sandbox does not provide.
+type Import struct {
+	Module string `json:"module"`
+	Pos    Pos    `json:"pos"`
+}
+
+// EnvRead is one read of an environment variable.
+type EnvRead struct {
+	Name string `json:"name"`
+	Pos  Pos    `json:"pos"`
+	// Resolved is false when the variable was unknown to the sandbox and
+	// the value stayed symbolic.
+	Resolved bool `json:"resolved"`
+}
+
+// PathRef is a folder the file names for Pywikibot to search for family
+// files, through register_families_folder() or user_families_paths.
+type PathRef struct {
+	Path string `json:"path"`
+	Pos  Pos    `json:"pos"`
+}
+
+// Config is one evaluated user-config.py.
+type Config struct {
+	File string `json:"file"`
+	// Settings holds every other top-level name the file bound and left
+	// bound, family and mylang included; usernames and authenticate are
+	// here only when the file rebound them to something that is not a
+	// dict.
+	Settings     []Entry `json:"settings"`
+	Usernames    []Entry `json:"usernames"`
+	Authenticate []Entry `json:"authenticate"`
+
+	Imports       []Import  `json:"imports,omitempty"`
+	EnvReads      []EnvRead `json:"env_reads,omitempty"`
+	FamilyFolders []PathRef `json:"family_folders,omitempty"`
+	// Output is what the file printed, kept rather than written anywhere.
+	Output string `json:"output,omitempty"`
+
+	// Stopped is set when evaluation ended early (an exception, a refused
+	// operation, a limit); the statement there is where Pywikibot would
+	// stop too, and nothing after it is in the model.
+	Stopped *Pos `json:"stopped,omitempty"`
+	// Diagnostics are what evaluation itself found: syntax errors,
+	// exceptions, refusals, limits, unknown imports.
+	Diagnostics []diag.Diagnostic `json:"diagnostics,omitempty"`
+}
+
+// Setting returns the top-level entry for name.
+func (c *Config) Setting(name string) (Entry, bool) {
+	for _, e := range c.Settings {
+		if e.Path[0] == name {
+			return e, true
+		}
+	}
+	return Entry{}, false
+}
+
+// Str returns a top-level setting's value when it is a plain string.
+func (c *Config) Str(name string) (string, bool) {
+	e, ok := c.Setting(name)
+	if !ok || e.Value.Kind != Str {
+		return "", false
+	}
+	return e.Value.Str, true
+}
+
+// Secrets returns every string held in a secret entry, longest first, so
+// that masking a text replaces a whole token before any part of it.
+func (c *Config) Secrets() []string {
+	var out []string
+	for _, list := range [][]Entry{c.Settings, c.Usernames, c.Authenticate} {
+		for _, e := range list {
+			if e.Secret {
+				out = append(out, e.Value.Strings()...)
+			}
+		}
+	}
+	out = slices.DeleteFunc(out, func(s string) bool { return strings.TrimSpace(s) == "" })
+	slices.SortFunc(out, func(a, b string) int { return len(b) - len(a) })
+	return slices.Compact(out)
+}
+
+// Mask hides a secret for display: its length survives, its text does not.
+func Mask(s string) string {
+	return "****(" + strconv.Itoa(utf8.RuneCountInString(s)) + ")"
+}
