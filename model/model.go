@@ -203,13 +203,26 @@ func (c *Config) Secrets() []string {
 	for _, list := range [][]Entry{c.Settings, c.Usernames, c.Authenticate} {
 		for _, e := range list {
 			if e.Secret {
-				out = append(out, e.Value.Strings()...)
+				out = append(out, secretStrings(e)...)
 			}
 		}
 	}
 	out = slices.DeleteFunc(out, func(s string) bool { return strings.TrimSpace(s) == "" })
 	slices.SortFunc(out, func(a, b string) int { return len(b) - len(a) })
 	return slices.Compact(out)
+}
+
+// secretStrings returns the texts of a secret entry that must be masked in
+// free text. The first item of a basic-auth pair is an account name, which
+// the file also writes as a username; masking it would hide every mention
+// of the account in the output and protect nothing.
+func secretStrings(e Entry) []string {
+	v := e.Value
+	if len(e.Path) == 2 && e.Path[0] == "authenticate" &&
+		(v.Kind == Tuple || v.Kind == List) && len(v.Items) == 2 {
+		return v.Items[1].Strings()
+	}
+	return v.Strings()
 }
 
 // Mask hides a secret for display: its length survives, its text does not.

@@ -1,18 +1,121 @@
 // Package validate checks an evaluated config with coded rules.
 //
-// STUB: this file only fixes the API that other packages build against.
+// Every rule is declared once, as a [Rule] value: its code, name, default
+// severity, explanation and examples. The rule list, the explain command
+// and machine-readable reports all read that declaration. Findings the
+// evaluator makes while running a file (syntax errors, limits) have rules
+// here too, without a check of their own, so that they are documented,
+// selected and re-graded like any other.
 package validate
 
 import (
+	"cmp"
+	"slices"
+	"strings"
+	"sync"
+
 	"github.com/pwbconf/pwbconf/diag"
 	"github.com/pwbconf/pwbconf/model"
 )
 
-// Options selects and tunes rules.
-type Options struct{}
+// Options selects and tunes rules. The zero value runs every rule at its
+// default severity.
+type Options struct {
+	// Select, when not empty, keeps only the findings of rules matching
+	// one of its entries. An entry matches a rule by name, by code, or as
+	// a code prefix: "PWB1" matches every PWB1xx rule.
+	Select []string
+	// Ignore drops the findings of rules matching one of its entries, in
+	// the same way; it wins over Select.
+	Ignore []string
+	// Severity re-grades rules, keyed by code or name.
+	Severity map[string]diag.Severity
+	// RequiredFamilies are the families the coverage rules hold a file
+	// to: a username and OAuth on each of their sites but test wikis.
+	// nil means the eleven families of Wikimedia's OAuth manual
+	// (ManualFamilies), with OAuth on www.mediawiki.org too; AllWikimedia
+	// stands for every Wikimedia family.
+	RequiredFamilies []string
+	// Coverage says when that requirement applies; see CoverageMode.
+	Coverage CoverageMode
+	// Source is the text of the checked file. When it is given, inline
+	// "# pwbconf: ignore[CODE] reason" comments silence findings on their
+	// line, and comments that give no reason or silence nothing are
+	// reported themselves.
+	Source []byte
+}
+
+// enabled reports whether r's findings are wanted.
+func (o *Options) enabled(r *Rule) bool {
+	if len(o.Select) > 0 && !slices.ContainsFunc(o.Select, r.matches) {
+		return false
+	}
+	return !slices.ContainsFunc(o.Ignore, r.matches)
+}
+
+// override returns the severity the options give r, if they give one.
+func (o *Options) override(r *Rule) (diag.Severity, bool) {
+	if s, ok := o.Severity[r.Code]; ok {
+		return s, true
+	}
+	s, ok := o.Severity[r.Name]
+	return s, ok
+}
+
+// severity returns the severity r's findings get.
+func (o *Options) severity(r *Rule) diag.Severity {
+	if s, ok := o.override(r); ok {
+		return s
+	}
+	return r.Severity
+}
 
 // Check returns every finding for cfg, the evaluator's own diagnostics
-// included, sorted.
+// included, sorted. Options apply to both; an evaluator finding with a
+// code no rule declares is kept as it is.
 func Check(cfg *model.Config, opts Options) []diag.Diagnostic {
-	return diag.Sort(append([]diag.Diagnostic(nil), cfg.Diagnostics...))
+	var out []diag.Diagnostic
+	for _, d := range cfg.Diagnostics {
+		if r, ok := byCode[d.Code]; ok {
+			if !opts.enabled(r) {
+				continue
+			}
+			if s, ok := opts.override(r); ok || d.Severity == 0 {
+				d.Severity = cmp.Or(s, r.Severity)
+			}
+		}
+		out = append(out, d)
+	}
+	facts := sync.OnceValue(func() *coverageFacts { return newCoverageFacts(cfg, &opts) })
+	for _, r := range registry {
+		if r.check == nil || !opts.enabled(r) {
+			continue
+		}
+		p := &pass{cfg: cfg, rule: r, severity: opts.severity(r), coverage: facts}
+		r.check(p)
+		out = append(out, p.found...)
+	}
+	return diag.Sort(suppress(cfg, &opts, out))
+}
+
+// Rules returns every rule, ordered by code.
+func Rules() []Rule {
+	rules := make([]Rule, len(registry))
+	for i, r := range registry {
+		rules[i] = *r
+	}
+	return rules
+}
+
+// Lookup returns the rule with the given code or name.
+func Lookup(codeOrName string) (Rule, bool) {
+	if r, ok := byCode[strings.ToUpper(codeOrName)]; ok {
+		return *r, true
+	}
+	for _, r := range registry {
+		if r.Name == codeOrName {
+			return *r, true
+		}
+	}
+	return Rule{}, false
 }

@@ -1,0 +1,261 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/pwbconf/pwbconf/convert"
+	"github.com/pwbconf/pwbconf/diag"
+	"github.com/pwbconf/pwbconf/model"
+	"github.com/pwbconf/pwbconf/sandbox"
+	"github.com/pwbconf/pwbconf/schema"
+)
+
+// convertFormats are the values --format (or --to) accepts for convert.
+var convertFormats = []string{"yaml", "json", "python"}
+
+func (r *runner) convertCommand() *cli.Command {
+	flags := []cli.Flag{
+		&cli.StringFlag{
+			Name: "format", Aliases: []string{"f", "to"}, Value: "yaml",
+			Usage: "write `FORMAT`: " + strings.Join(convertFormats, ", "),
+		},
+		&cli.StringFlag{
+			Name: "output", Aliases: []string{"o"},
+			Usage: "write to `FILE` instead of standard output",
+		},
+		&cli.StringFlag{
+			Name:        "secrets",
+			DefaultText: "env with --output, redact on standard output",
+			Usage: "what to write for tokens and passwords: `MODE` is inline (the values), " +
+				"env (${VAR} references, values in a .env file) or redact (neither)",
+		},
+		&cli.StringFlag{
+			Name:        "secrets-file",
+			DefaultText: ".env beside the output",
+			Usage:       "where --secrets env writes the values, as a dotenv `FILE` of mode 0600",
+		},
+		&cli.BoolFlag{Name: "force", Usage: "replace output files that exist"},
+		&cli.StringFlag{
+			Name:        "from",
+			DefaultText: "python, or yaml for a .yaml, .yml or .json FILE",
+			Usage: "read FILE as `FORMAT`: python (a user-config.py) or yaml " +
+				"(a converted file, JSON too)",
+		},
+		timeoutFlag(),
+		verboseFlag(),
+	}
+	return &cli.Command{
+		Name:      "convert",
+		Usage:     "convert a user-config.py to YAML or JSON for other programs, or back to Python",
+		UsageText: "pwbconf convert [options] FILE",
+		Description: "FILE is a user-config.py, evaluated in the sandbox, or a converted\n" +
+			"file; - reads standard input. The output is a versioned document\n" +
+			"(see \"pwbconf schema\") or, with --to python, a user-config.py that\n" +
+			"Pywikibot loads into the same values. A value the file reads from an\n" +
+			"unset environment variable stays a reference to it (${NAME}, or\n" +
+			"os.environ['NAME'] in Python). Files holding secrets get mode 0600;\n" +
+			"every file is written atomically and an existing one is kept unless\n" +
+			"--force.\n\n" + exitTable,
+		Flags:  append(flags, envFlags()...),
+		Action: r.convert,
+	}
+}
+
+func (r *runner) schemaCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "schema",
+		Usage:     "print the JSON Schema of the files convert writes",
+		UsageText: "pwbconf schema",
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 0 {
+				return usagef("schema takes no arguments")
+			}
+			_, err := r.stdout.Write(schema.ConfigV1)
+			return err
+		},
+	}
+}
+
+// convertOptions are convert's flags, checked.
+type convertOptions struct {
+	format      string
+	output      string
+	secrets     convert.SecretMode
+	secretsFile string
+	force       bool
+	from        string
+}
+
+func (r *runner) convertOptions(c *cli.Context) (*convertOptions, error) {
+	o := &convertOptions{
+		format: c.String("format"), output: c.String("output"),
+		force: c.Bool("force"), from: c.String("from"),
+	}
+	if !slices.Contains(convertFormats, o.format) {
+		return nil, usagef("--format %q: want one of %s", o.format, strings.Join(convertFormats, ", "))
+	}
+	o.secrets = convert.Redact
+	if o.output != "" {
+		o.secrets = convert.Env
+	}
+	if c.IsSet("secrets") {
+		mode, err := convert.ParseSecretMode(c.String("secrets"))
+		if err != nil {
+			return nil, usagef("--secrets: %v", err)
+		}
+		o.secrets = mode
+	}
+	o.secretsFile = c.String("secrets-file")
+	if o.secrets == convert.Env && o.secretsFile == "" {
+		if o.output == "" {
+			return nil, usagef("--secrets env needs a file for the values: give --output or --secrets-file")
+		}
+		o.secretsFile = filepath.Join(filepath.Dir(o.output), ".env")
+	}
+	if o.from == "" {
+		o.from = "python"
+		switch strings.ToLower(filepath.Ext(c.Args().First())) {
+		case ".yaml", ".yml", ".json":
+			o.from = "yaml"
+		}
+	}
+	if o.from != "python" && o.from != "yaml" {
+		return nil, usagef("--from %q: want python or yaml", o.from)
+	}
+	if c.Duration("timeout") <= 0 {
+		return nil, usagef("--timeout %v: want a positive duration", c.Duration("timeout"))
+	}
+	return o, nil
+}
+
+func (r *runner) convert(c *cli.Context) error {
+	if c.NArg() != 1 {
+		return usagef("convert needs exactly one FILE, got %d", c.NArg())
+	}
+	o, err := r.convertOptions(c)
+	if err != nil {
+		return err
+	}
+	if err := o.checkTargets(); err != nil {
+		return err
+	}
+	file := c.Args().First()
+	if file == "-" {
+		file = stdinName
+	}
+	cfg, err := r.convertInput(c, file, o.from)
+	if err != nil {
+		return err
+	}
+	doc := convert.New(cfg, o.secrets)
+	for _, d := range doc.Dropped {
+		fmt.Fprintf(r.stderr, "pwbconf: %s: %s\n", file, d)
+	}
+	out, err := render(doc, o.format)
+	if err != nil {
+		return fmt.Errorf("%s: %v", file, err)
+	}
+	if len(doc.Env) > 0 {
+		env, err := convert.Dotenv(doc.Env)
+		if err != nil {
+			return fmt.Errorf("%s: %v; use --secrets inline", file, err)
+		}
+		if err := writeOutput(o.secretsFile, env, 0o600, o.force); err != nil {
+			return err
+		}
+		fmt.Fprintf(r.logger(c), "pwbconf: %d secrets written to %s\n", len(doc.Env), o.secretsFile)
+	}
+	if o.output == "" {
+		_, err := r.stdout.Write(out)
+		return err
+	}
+	perm := fs.FileMode(0o644)
+	if doc.HasSecrets() {
+		perm = 0o600
+	}
+	return writeOutput(o.output, out, perm, o.force)
+}
+
+// checkTargets refuses, before anything is written, to replace a file
+// without --force. The writes check again, atomically.
+func (o *convertOptions) checkTargets() error {
+	if o.force {
+		return nil
+	}
+	for _, path := range []string{o.output, o.secretsFile} {
+		if path == "" {
+			continue
+		}
+		if _, err := os.Lstat(path); err == nil {
+			return fmt.Errorf("%s exists; use --force to replace it", path)
+		}
+	}
+	return nil
+}
+
+func writeOutput(path string, data []byte, perm fs.FileMode, force bool) error {
+	err := convert.WriteFile(path, data, perm, force)
+	switch {
+	case errors.Is(err, convert.ErrExists):
+		return fmt.Errorf("%v; use --force to replace it", err)
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("cannot write %s: no folder %s", path, filepath.Dir(path))
+	}
+	return err
+}
+
+// convertInput reads FILE into a model: a user-config.py through the
+// sandbox, a converted file through the decoder.
+func (r *runner) convertInput(c *cli.Context, file, from string) (*model.Config, error) {
+	src, err := r.readSource(file)
+	if err != nil {
+		return nil, err
+	}
+	if from == "yaml" {
+		return convert.Decode(src, file)
+	}
+	env, err := r.evalEnv(c)
+	if err != nil {
+		return nil, err
+	}
+	pool := sandbox.NewPool(1, sandbox.Limits{Timeout: c.Duration("timeout")})
+	defer pool.Close()
+	cfg := pool.Evaluate(file, src, env)
+	var failed []diag.Diagnostic
+	for _, d := range cfg.Diagnostics {
+		if d.Severity == diag.Error {
+			failed = append(failed, d)
+		}
+	}
+	if cfg.Stopped == nil && len(failed) == 0 {
+		return cfg, nil
+	}
+	mask := newMasker(cfg.Secrets())
+	for i := range failed {
+		failed[i].Message = mask.text(failed[i].Message)
+	}
+	sources := map[string]*source{file: newSource(src, mask)}
+	if err := writeFindings(r.stderr, "text", failed, sources, false); err != nil {
+		return nil, err
+	}
+	return nil, fmt.Errorf("%s does not load in Pywikibot; nothing converted", file)
+}
+
+// render writes a document in format.
+func render(doc *convert.Document, format string) ([]byte, error) {
+	switch format {
+	case "json":
+		return doc.JSON()
+	case "python":
+		return doc.Python()
+	}
+	return doc.YAML()
+}

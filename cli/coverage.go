@@ -1,0 +1,234 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/pwbconf/pwbconf/coverage"
+	"github.com/pwbconf/pwbconf/model"
+	"github.com/pwbconf/pwbconf/pywikibot"
+	"github.com/pwbconf/pwbconf/sandbox"
+)
+
+// coverageFormats are the values --format accepts for coverage.
+var coverageFormats = []string{"text", "json", "csv", "markdown", "html"}
+
+func (r *runner) coverageCommand() *cli.Command {
+	flags := []cli.Flag{
+		&cli.StringFlag{
+			Name: "format", Aliases: []string{"f"}, Value: "text",
+			Usage: "print the report as `FORMAT`: " + strings.Join(coverageFormats, ", "),
+		},
+		&cli.StringFlag{
+			Name: "output", Aliases: []string{"o"},
+			Usage: "write the report to `FILE` instead of standard output",
+		},
+		&cli.BoolFlag{Name: "sites", Usage: "list every site, not a summary per family"},
+		&cli.StringFlag{Name: "family", Usage: "show the family `NAME` alone"},
+		&cli.StringFlag{
+			Name:  "only",
+			Usage: "show only the sites that are `WHICH`: missing (no working OAuth), covered, conflict",
+		},
+		&cli.StringFlag{
+			Name:  "compare",
+			Usage: "show what coverage changes going from `OTHER` (a config file) to the one FILE",
+		},
+		&cli.IntFlag{
+			Name: "jobs", Aliases: []string{"j"}, DefaultText: "number of CPUs",
+			Usage: "evaluate up to `N` files at once, each in its own worker process",
+		},
+		timeoutFlag(),
+		verboseFlag(),
+	}
+	return &cli.Command{
+		Name:      "coverage",
+		Usage:     "show which wikis a config logs into, as whom, and by which line",
+		UsageText: "pwbconf coverage [options] PATH...",
+		Description: "For every site Pywikibot ships, works out the username pywikibot.Site\n" +
+			"gives it and the authenticate key its host gets, and sums them up per\n" +
+			"family. A verdict per site: oauth (OAuth and a username), oauth-no-user\n" +
+			"(the login fails), user-only, basic, none. Several files, or a folder,\n" +
+			"give a matrix of configs by family. Each PATH is a file, a folder\n" +
+			"searched for user-config.py files, or - for standard input.\n\n" + exitTable,
+		Flags:  append(flags, envFlags()...),
+		Action: r.coverage,
+	}
+}
+
+// coverageOptions are coverage's flags, checked.
+type coverageOptions struct {
+	format, output, compare string
+	view                    coverage.View
+	jobs                    int
+	limits                  sandbox.Limits
+	env                     map[string]string
+	log                     io.Writer
+}
+
+func (r *runner) coverageOptions(c *cli.Context) (*coverageOptions, error) {
+	o := &coverageOptions{
+		format: c.String("format"), output: c.String("output"), compare: c.String("compare"),
+		view: coverage.View{Sites: c.Bool("sites"), Family: c.String("family"),
+			Only: coverage.Filter(c.String("only")), Version: pywikibot.Version()},
+		jobs:   c.Int("jobs"),
+		limits: sandbox.Limits{Timeout: c.Duration("timeout")},
+		log:    r.logger(c),
+	}
+	if !slices.Contains(coverageFormats, o.format) {
+		return nil, usagef("--format %q: want one of %s", o.format, strings.Join(coverageFormats, ", "))
+	}
+	if err := o.view.Check(); err != nil {
+		return nil, usagef("%v", err)
+	}
+	if !c.IsSet("jobs") {
+		o.jobs = runtime.NumCPU()
+	}
+	if o.jobs < 1 {
+		return nil, usagef("--jobs %d: want at least 1", o.jobs)
+	}
+	if o.limits.Timeout <= 0 {
+		return nil, usagef("--timeout %v: want a positive duration", o.limits.Timeout)
+	}
+	if o.compare != "" && o.format == "html" {
+		return nil, usagef("--compare prints text, markdown, json or csv, not html")
+	}
+	var err error
+	if o.env, err = r.evalEnv(c); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+func (r *runner) coverage(c *cli.Context) error {
+	paths := c.Args().Slice()
+	if len(paths) == 0 {
+		return usagef("coverage needs at least one PATH")
+	}
+	o, err := r.coverageOptions(c)
+	if err != nil {
+		return err
+	}
+	files, problems := collect(paths, o.log)
+	if o.compare != "" {
+		if len(files) != 1 || len(problems) > 0 {
+			return usagef("--compare needs exactly one config FILE besides OTHER")
+		}
+		files = append(files, o.compare)
+	}
+	for _, d := range problems {
+		fmt.Fprintf(r.stderr, "pwbconf: %s\n", d.Message)
+		r.setCode(ExitFailure)
+	}
+	reports, err := r.coverageReports(files, o)
+	if err != nil {
+		return err
+	}
+	if len(reports) == 0 {
+		return nil
+	}
+	w, done, err := r.output(o.output)
+	if err != nil {
+		return err
+	}
+	if o.compare != "" {
+		err = writeChange(w, o, coverage.Compare(reports[1], reports[0]))
+	} else {
+		err = writeCoverage(w, o, reports)
+	}
+	return cmpErr(err, done())
+}
+
+// coverageReports evaluates files in a sandbox pool, o.jobs at a time, and
+// works out their coverage, in the order of files. A file that cannot be
+// read is an error; one whose evaluation stopped early is reported on
+// what ran, with a note on standard error.
+func (r *runner) coverageReports(files []string, o *coverageOptions) ([]*coverage.Report, error) {
+	if len(files) == 0 {
+		return nil, nil
+	}
+	srcs := make([][]byte, len(files))
+	for i, f := range files {
+		src, err := r.readSource(f)
+		if err != nil {
+			return nil, err
+		}
+		srcs[i] = src
+	}
+	cfgs := make([]*model.Config, len(files))
+	pool := sandbox.NewPool(min(o.jobs, len(files)), o.limits)
+	defer pool.Close()
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, o.jobs)
+	for i := range files {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			cfgs[i] = pool.Evaluate(files[i], srcs[i], o.env)
+		}()
+	}
+	wg.Wait()
+	reports := make([]*coverage.Report, len(files))
+	for i, cfg := range cfgs {
+		if cfg.Stopped != nil {
+			fmt.Fprintf(r.stderr, "pwbconf: %s: evaluation stopped at line %d; "+
+				"coverage counts what ran before it\n", files[i], cfg.Stopped.Line)
+		}
+		reports[i] = coverage.Compute(cfg)
+	}
+	return reports, nil
+}
+
+// output opens where the report goes; done closes it.
+func (r *runner) output(path string) (io.Writer, func() error, error) {
+	if path == "" || path == "-" {
+		return r.stdout, func() error { return nil }, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, f.Close, nil
+}
+
+func cmpErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeCoverage(w io.Writer, o *coverageOptions, reports []*coverage.Report) error {
+	switch o.format {
+	case "json":
+		return coverage.WriteJSON(w, reports, o.view)
+	case "csv":
+		return coverage.WriteCSV(w, reports, o.view)
+	case "markdown":
+		return coverage.WriteMarkdown(w, reports, o.view)
+	case "html":
+		return coverage.WriteHTML(w, reports, o.view)
+	}
+	return coverage.WriteText(w, reports, o.view)
+}
+
+func writeChange(w io.Writer, o *coverageOptions, ch *coverage.Change) error {
+	switch o.format {
+	case "json":
+		return coverage.WriteChangeJSON(w, ch)
+	case "csv":
+		return coverage.WriteChangeCSV(w, ch)
+	case "markdown":
+		return coverage.WriteChangeMarkdown(w, ch, o.view.Sites)
+	}
+	return coverage.WriteChangeText(w, ch, o.view.Sites)
+}

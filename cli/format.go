@@ -1,0 +1,175 @@
+package cli
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/pwbconf/pwbconf/diag"
+)
+
+// lintFormats are the values --format accepts for lint, in the order the
+// help text lists them.
+var lintFormats = []string{"text", "json", "github", "sarif"}
+
+// source is one checked file as the text format shows it: its lines, with
+// the secrets still in them, and the masker that hides those.
+type source struct {
+	lines []string
+	mask  *masker
+}
+
+func newSource(src []byte, mask *masker) *source {
+	text := strings.ReplaceAll(string(src), "\r\n", "\n")
+	return &source{lines: strings.Split(text, "\n"), mask: mask}
+}
+
+// writeFindings prints ds, already sorted and masked, in format.
+func writeFindings(w io.Writer, format string, ds []diag.Diagnostic,
+	sources map[string]*source, color bool) error {
+	switch format {
+	case "json":
+		return writeJSON(w, ds)
+	case "github":
+		return writeGitHub(w, ds)
+	case "sarif":
+		return writeSARIF(w, ds)
+	}
+	return writeText(w, ds, sources, color)
+}
+
+// ANSI styles of the text format.
+const (
+	styleBold    = "\x1b[1m"
+	styleRed     = "\x1b[1;31m"
+	styleYellow  = "\x1b[1;33m"
+	styleCyan    = "\x1b[1;36m"
+	styleGreen   = "\x1b[1;32m"
+	styleDim     = "\x1b[2m"
+	styleNothing = "\x1b[0m"
+)
+
+// textStyle paints text when colour is on.
+type textStyle bool
+
+func (on textStyle) paint(style, s string) string {
+	if !on {
+		return s
+	}
+	return style + s + styleNothing
+}
+
+func severityStyle(s diag.Severity) string {
+	switch s {
+	case diag.Error:
+		return styleRed
+	case diag.Warning:
+		return styleYellow
+	}
+	return styleCyan
+}
+
+// writeText prints each finding as a compiler would: a location line, then
+// the source line (masked) with a caret under the column.
+func writeText(w io.Writer, ds []diag.Diagnostic, sources map[string]*source, color bool) error {
+	bw := bufio.NewWriter(w)
+	st := textStyle(color)
+	for _, d := range ds {
+		loc := d.File
+		if d.Line > 0 {
+			loc = fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Column)
+		}
+		fmt.Fprintf(bw, "%s: %s: %s %s\n", st.paint(styleBold, loc),
+			st.paint(severityStyle(d.Severity), d.Severity.String()), d.Message,
+			st.paint(styleDim, "["+d.Code+"]"))
+		if src := sources[d.File]; src != nil {
+			writeSnippet(bw, src, d, st)
+		}
+	}
+	return bw.Flush()
+}
+
+// writeSnippet prints the line d points at with a caret under its column.
+func writeSnippet(w io.Writer, src *source, d diag.Diagnostic, st textStyle) {
+	if d.Line < 1 || d.Line > len(src.lines) {
+		return
+	}
+	line, col := src.mask.line(src.lines[d.Line-1], d.Column)
+	fmt.Fprintf(w, "%5d | %s\n", d.Line, line)
+	if col < 1 {
+		return
+	}
+	fmt.Fprintf(w, "%5s | %s%s\n", "", caretPad(line, col), st.paint(styleGreen, "^"))
+}
+
+// caretPad returns the white space that puts a caret under character col
+// of line, keeping the line's tabs so that the caret lines up after them.
+func caretPad(line string, col int) string {
+	var b strings.Builder
+	n := 1
+	for _, r := range line {
+		if n >= col {
+			break
+		}
+		if r == '\t' {
+			b.WriteRune('\t')
+		} else {
+			b.WriteRune(' ')
+		}
+		n++
+	}
+	b.WriteString(strings.Repeat(" ", max(0, col-n)))
+	return b.String()
+}
+
+// writeJSON prints ds as one JSON array, empty when there is no finding.
+func writeJSON(w io.Writer, ds []diag.Diagnostic) error {
+	if ds == nil {
+		ds = []diag.Diagnostic{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(ds)
+}
+
+// writeGitHub prints ds as GitHub Actions workflow commands, which the
+// runner turns into annotations on the changed files.
+func writeGitHub(w io.Writer, ds []diag.Diagnostic) error {
+	bw := bufio.NewWriter(w)
+	for _, d := range ds {
+		props := "file=" + ghProperty(d.File)
+		if d.Line > 0 {
+			props += fmt.Sprintf(",line=%d,col=%d", d.Line, d.Column)
+			if d.EndLine > 0 {
+				props += fmt.Sprintf(",endLine=%d,endColumn=%d", d.EndLine, d.EndCol)
+			}
+		}
+		props += ",title=" + ghProperty(d.Code)
+		fmt.Fprintf(bw, "::%s %s::%s\n", ghCommand(d.Severity), props, ghData(d.Message))
+	}
+	return bw.Flush()
+}
+
+func ghCommand(s diag.Severity) string {
+	switch s {
+	case diag.Error:
+		return "error"
+	case diag.Warning:
+		return "warning"
+	}
+	return "notice"
+}
+
+// ghData escapes a workflow command's message the way the runner unescapes it.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghProperty escapes a workflow command's property value.
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A",
+		":", "%3A", ",", "%2C").Replace(s)
+}

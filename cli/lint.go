@@ -1,0 +1,259 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
+
+	"github.com/pwbconf/pwbconf/diag"
+	"github.com/pwbconf/pwbconf/parser"
+	"github.com/pwbconf/pwbconf/sandbox"
+	"github.com/pwbconf/pwbconf/validate"
+)
+
+func (r *runner) lintCommand() *cli.Command {
+	flags := []cli.Flag{
+		&cli.StringFlag{
+			Name: "format", Aliases: []string{"f"}, Value: "text",
+			Usage: "print findings as `FORMAT`: " + strings.Join(lintFormats, ", "),
+		},
+		&cli.StringFlag{
+			Name: "fail-on", Value: "error",
+			Usage: "exit 1 when a finding is at least `SEVERITY`: info, warning, error, none",
+		},
+		&cli.IntFlag{
+			Name: "jobs", Aliases: []string{"j"}, DefaultText: "number of CPUs",
+			Usage: "evaluate up to `N` files at once, each in its own worker process",
+		},
+		timeoutFlag(),
+		&cli.StringFlag{
+			Name: "color", Value: "auto",
+			Usage: "colour the text format: `WHEN` is auto (on a terminal unless " +
+				"NO_COLOR is set), always, never",
+		},
+		&cli.BoolFlag{
+			Name: "quiet", Aliases: []string{"q"},
+			Usage: "print no findings; only the exit status tells",
+		},
+		verboseFlag(),
+	}
+	flags = append(flags, ruleFlags()...)
+	return &cli.Command{
+		Name:      "lint",
+		Usage:     "check user-config.py files and report what Pywikibot would get wrong",
+		UsageText: "pwbconf lint [options] PATH...",
+		Description: "Each PATH is a file, a folder searched for user-config.py files (not\n" +
+			"entering .git or node_modules, nor links that lead out of it), or - for\n" +
+			"standard input. Options go before the paths.\n\n" + exitTable,
+		Flags:  append(flags, envFlags()...),
+		Action: r.lint,
+	}
+}
+
+func timeoutFlag() cli.Flag {
+	return &cli.DurationFlag{
+		Name: "timeout", Value: parser.DefaultTimeout,
+		Usage: "stop evaluating a file after `DURATION`",
+	}
+}
+
+func verboseFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "verbose", Usage: "log what pwbconf does to standard error"}
+}
+
+// lintOptions are lint's flags, checked.
+type lintOptions struct {
+	format string
+	failOn diag.Severity // 0 means never fail on findings
+	rules  *ruleChoice
+	jobs   int
+	limits sandbox.Limits
+	env    map[string]string
+	color  bool
+	quiet  bool
+	log    io.Writer
+}
+
+func (r *runner) lintOptions(c *cli.Context) (*lintOptions, error) {
+	o := &lintOptions{
+		format: c.String("format"),
+		jobs:   c.Int("jobs"),
+		limits: sandbox.Limits{Timeout: c.Duration("timeout")},
+		quiet:  c.Bool("quiet"),
+		log:    r.logger(c),
+	}
+	if !slices.Contains(lintFormats, o.format) {
+		return nil, usagef("--format %q: want one of %s", o.format, strings.Join(lintFormats, ", "))
+	}
+	var err error
+	if o.failOn, err = parseFailOn(c.String("fail-on")); err != nil {
+		return nil, err
+	}
+	if o.rules, err = parseRuleChoice(c); err != nil {
+		return nil, err
+	}
+	if !c.IsSet("jobs") {
+		o.jobs = runtime.NumCPU()
+	}
+	if o.jobs < 1 {
+		return nil, usagef("--jobs %d: want at least 1", o.jobs)
+	}
+	if o.limits.Timeout <= 0 {
+		return nil, usagef("--timeout %v: want a positive duration", o.limits.Timeout)
+	}
+	if o.color, err = r.useColor(c.String("color")); err != nil {
+		return nil, err
+	}
+	if o.env, err = r.evalEnv(c); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+func parseFailOn(name string) (diag.Severity, error) {
+	if name == "none" {
+		return 0, nil
+	}
+	if s, ok := diag.ParseSeverity(name); ok {
+		return s, nil
+	}
+	return 0, usagef("--fail-on %q: want info, warning, error or none", name)
+}
+
+// useColor decides whether the text format is coloured.
+func (r *runner) useColor(when string) (bool, error) {
+	f, ok := r.stdout.(*os.File)
+	return colorWanted(when, ok && term.IsTerminal(int(f.Fd())), r.env)
+}
+
+// colorWanted applies --color: auto colours a terminal unless NO_COLOR is
+// set, and an explicit always or never wins over both.
+func colorWanted(when string, terminal bool, env environ) (bool, error) {
+	switch when {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto":
+		return terminal && !env.noColor(), nil
+	}
+	return false, usagef("--color %q: want auto, always or never", when)
+}
+
+func (r *runner) lint(c *cli.Context) error {
+	paths := c.Args().Slice()
+	if len(paths) == 0 {
+		return usagef("lint needs at least one PATH")
+	}
+	for _, p := range paths {
+		if len(p) > 1 && p[0] == '-' {
+			return usagef("option %q after a path: put options before the paths", p)
+		}
+	}
+	o, err := r.lintOptions(c)
+	if err != nil {
+		return err
+	}
+	files, problems := collect(paths, o.log)
+	if len(problems) > 0 {
+		r.setCode(ExitFailure)
+	}
+	opts := make([]validate.Options, len(files))
+	projects := newProjects(o.log)
+	for i, f := range files {
+		if opts[i], err = projects.options(f, o.rules); err != nil {
+			return err
+		}
+	}
+	results := r.checkAll(files, opts, o)
+	ds := problems
+	sources := map[string]*source{}
+	for _, res := range results {
+		if res.readErr {
+			r.setCode(ExitFailure)
+		}
+		ds = append(ds, res.diags...)
+		sources[res.file] = res.src
+	}
+	ds = diag.Sort(ds)
+	failing := func(d diag.Diagnostic) bool { return d.Severity >= o.failOn }
+	if o.failOn > 0 && slices.ContainsFunc(ds, failing) {
+		r.setCode(ExitFindings)
+	}
+	if o.quiet {
+		return nil
+	}
+	return writeFindings(r.stdout, o.format, ds, sources, o.color)
+}
+
+// fileResult is what checking one file gave.
+type fileResult struct {
+	file    string
+	src     *source
+	diags   []diag.Diagnostic // masked
+	readErr bool
+}
+
+// checkAll evaluates and checks files, o.jobs at a time, each with its
+// options, and returns the results in the order of files.
+func (r *runner) checkAll(files []string, opts []validate.Options, o *lintOptions) []fileResult {
+	results := make([]fileResult, len(files))
+	if len(files) == 0 {
+		return results
+	}
+	pool := sandbox.NewPool(min(o.jobs, len(files)), o.limits)
+	defer pool.Close()
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(o.jobs, len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = r.check(pool, files[i], opts[i], o)
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return results
+}
+
+// check evaluates one file in the pool and runs the rules on it.
+func (r *runner) check(pool *sandbox.Pool, file string, opts validate.Options,
+	o *lintOptions) fileResult {
+	src, err := r.readSource(file)
+	if err != nil {
+		return fileResult{file: file, diags: []diag.Diagnostic{ioFinding(file, err)}, readErr: true}
+	}
+	start := time.Now()
+	cfg := pool.Evaluate(file, src, o.env)
+	opts.Source = src
+	ds := validate.Check(cfg, opts)
+	fmt.Fprintf(o.log, "pwbconf: %s: %d findings in %v\n", file, len(ds),
+		time.Since(start).Round(time.Millisecond))
+	mask := newMasker(cfg.Secrets())
+	for i := range ds {
+		ds[i].Message = mask.text(ds[i].Message)
+	}
+	return fileResult{file: file, src: newSource(src, mask), diags: ds}
+}
+
+// readSource reads a file, or standard input for stdinName.
+func (r *runner) readSource(file string) ([]byte, error) {
+	if file == stdinName {
+		return io.ReadAll(r.stdin)
+	}
+	return os.ReadFile(file)
+}

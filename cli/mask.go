@@ -1,0 +1,132 @@
+package cli
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pwbconf/pwbconf/model"
+)
+
+// masker hides a file's secrets in any text pwbconf prints about it.
+type masker struct {
+	// spells holds every way a secret may be written, longest first, so a
+	// whole token is replaced before any part of it.
+	spells []spelling
+}
+
+type spelling struct {
+	text string // as it appears in printed text or in the source
+	mask string // model.Mask of the secret itself
+}
+
+// newMasker returns a masker for secrets (see model.Config.Secrets). Each
+// secret is also looked for as a Python string literal would spell it, and
+// without the surrounding white space a validator might have trimmed.
+// A secret put together from pieces in the source is not recognized there.
+func newMasker(secrets []string) *masker {
+	m := &masker{}
+	seen := map[string]bool{}
+	for _, s := range secrets {
+		mask := model.Mask(s)
+		for _, text := range spellings(s) {
+			if text != "" && !seen[text] {
+				seen[text] = true
+				m.spells = append(m.spells, spelling{text, mask})
+			}
+		}
+	}
+	slices.SortStableFunc(m.spells, func(a, b spelling) int {
+		return cmp.Compare(len(b.text), len(a.text))
+	})
+	return m
+}
+
+func spellings(s string) []string {
+	out := []string{s, strings.TrimSpace(s)}
+	for _, quote := range []rune{0, '\'', '"'} {
+		out = append(out, pyEscape(s, quote))
+	}
+	return out
+}
+
+// pyEscape writes s as it would appear between quotes in a Python string
+// literal, escaping quote too when it is not 0.
+func pyEscape(s string, quote rune) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == quote:
+			b.WriteRune('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// text returns s with every secret masked.
+func (m *masker) text(s string) string {
+	out, _ := m.line(s, 0)
+	return out
+}
+
+// line masks one source line and moves col, a 1-based character column in
+// it, to the same character in the result; a column inside a secret moves
+// to the start of its mask.
+func (m *masker) line(s string, col int) (string, int) {
+	if len(m.spells) == 0 {
+		return s, col
+	}
+	var b strings.Builder
+	newCol := 0
+	inRunes, outRunes := 0, 0
+	for i := 0; i < len(s); {
+		if sp, ok := m.match(s[i:]); ok {
+			n := utf8.RuneCountInString(sp.text)
+			if newCol == 0 && col > inRunes && col <= inRunes+n {
+				newCol = outRunes + 1
+			}
+			b.WriteString(sp.mask)
+			i += len(sp.text)
+			inRunes += n
+			outRunes += utf8.RuneCountInString(sp.mask)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if newCol == 0 && col == inRunes+1 {
+			newCol = outRunes + 1
+		}
+		b.WriteRune(r)
+		i += size
+		inRunes++
+		outRunes++
+	}
+	if newCol == 0 {
+		// A column past the end of the line stays past the end.
+		newCol = col - inRunes + outRunes
+	}
+	return b.String(), newCol
+}
+
+func (m *masker) match(s string) (spelling, bool) {
+	for _, sp := range m.spells {
+		if strings.HasPrefix(s, sp.text) {
+			return sp, true
+		}
+	}
+	return spelling{}, false
+}

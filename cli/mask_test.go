@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestMaskerLine(t *testing.T) {
+	m := newMasker([]string{"0123456789abcdef", "tok\n", " pw"})
+	tests := []struct {
+		line    string
+		col     int
+		want    string
+		wantCol int
+	}{
+		{"x = '0123456789abcdef'", 1, "x = '****(16)'", 1},
+		// The caret after a secret moves with the shorter text.
+		{"a = ('0123456789abcdef', 'b')", 27, "a = ('****(16)', 'b')", 19},
+		// A column inside the secret points at the mask.
+		{"x = '0123456789abcdef'", 10, "x = '****(16)'", 6},
+		// The escaped form found in the source is masked too.
+		{`t = 'tok\n'`, 1, "t = '****(4)'", 1},
+		{"p = ' pw'", 5, "p = '****(3)'", 5},
+		// A trimmed copy, as a message may quote it.
+		{`value "pw" is short`, 1, `value "****(3)" is short`, 1},
+		{"nothing here", 13, "nothing here", 13},
+		// Non-ASCII text before the secret counts as one column a character.
+		{"é = '0123456789abcdef' # ü", 26, "é = '****(16)' # ü", 18},
+	}
+	for _, tt := range tests {
+		got, col := m.line(tt.line, tt.col)
+		if got != tt.want || col != tt.wantCol {
+			t.Errorf("line(%q, %d) = %q, %d; want %q, %d", tt.line, tt.col, got, col, tt.want, tt.wantCol)
+		}
+	}
+}
+
+func TestMaskerPrefersTheLongestSecret(t *testing.T) {
+	m := newMasker([]string{"abc", "abcdef"})
+	if got := m.text("abcdef abc"); got != "****(6) ****(3)" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestPyEscape(t *testing.T) {
+	got := []string{pyEscape("a'b\"c\\\t\x01", '\''), pyEscape("a'b\"c", '"'), pyEscape("a'b", 0)}
+	want := []string{`a\'b"c\\\t\x01`, `a'b\"c`, `a'b`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Error(diff)
+	}
+}

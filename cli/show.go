@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"errors"
+	"slices"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/pwbconf/pwbconf/sandbox"
+	"github.com/pwbconf/pwbconf/validate"
+)
+
+// showFormats are the values --format accepts for show.
+var showFormats = []string{"json", "yaml"}
+
+func (r *runner) showCommand() *cli.Command {
+	flags := []cli.Flag{
+		&cli.StringFlag{
+			Name: "format", Aliases: []string{"f"}, Value: "json",
+			Usage: "print the config as `FORMAT`: " + strings.Join(showFormats, ", "),
+		},
+		&cli.BoolFlag{
+			Name:  "show-secrets",
+			Usage: "print OAuth tokens and passwords in full instead of masked",
+		},
+		timeoutFlag(),
+		verboseFlag(),
+	}
+	return &cli.Command{
+		Name:      "show",
+		Usage:     "print the configuration a user-config.py gives Pywikibot",
+		UsageText: "pwbconf show [options] FILE",
+		Description: "Prints one object: file, family, mylang, usernames, authenticate,\n" +
+			"settings (every other name the file set) and diagnostics. A secret\n" +
+			"prints as \"****(N)\", N its length, unless --show-secrets; a value the\n" +
+			"sandbox could not know prints as {\"unresolved\": \"env:NAME\"} or\n" +
+			"{\"unresolved\": \"import:MODULE\"}; any other Python object as\n" +
+			"{\"python\": \"TYPE\"}. FILE may be - for standard input.\n\n" + exitTable,
+		Flags:  append(flags, envFlags()...),
+		Action: r.show,
+	}
+}
+
+func (r *runner) show(c *cli.Context) error {
+	if c.NArg() != 1 {
+		return usagef("show needs exactly one FILE, got %d", c.NArg())
+	}
+	format := c.String("format")
+	if !slices.Contains(showFormats, format) {
+		return usagef("--format %q: want one of %s", format, strings.Join(showFormats, ", "))
+	}
+	timeout := c.Duration("timeout")
+	if timeout <= 0 {
+		return usagef("--timeout %v: want a positive duration", timeout)
+	}
+	env, err := r.evalEnv(c)
+	if err != nil {
+		return err
+	}
+	file := c.Args().First()
+	if file == "-" {
+		file = stdinName
+	}
+	src, err := r.readSource(file)
+	if err != nil {
+		return errors.New(ioFinding(file, err).Message)
+	}
+	opts, err := newProjects(r.logger(c)).options(file, &ruleChoice{})
+	if err != nil {
+		return err
+	}
+	opts.Source = src
+	pool := sandbox.NewPool(1, sandbox.Limits{Timeout: timeout})
+	defer pool.Close()
+	cfg := pool.Evaluate(file, src, env)
+	ds := validate.Check(cfg, opts)
+	var mask *masker
+	if !c.Bool("show-secrets") {
+		mask = newMasker(cfg.Secrets())
+	}
+	doc := configNode(cfg, ds, mask)
+	if format == "yaml" {
+		return writeYAML(r.stdout, doc)
+	}
+	return writeNodeJSON(r.stdout, doc)
+}

@@ -1,0 +1,387 @@
+package convert
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"unicode"
+	"unicode/utf16"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/pwbconf/pwbconf/model"
+	"github.com/pwbconf/pwbconf/pywikibot"
+)
+
+// Version is the version of the format this package writes and reads.
+const Version = 1
+
+// Document is a configuration as the format carries it: the entries of a
+// model that Pywikibot reads, with secrets replaced as asked.
+type Document struct {
+	// Config holds the entries. Family and mylang are settings, as in the
+	// model; a value read from an unset variable is Unknown with Source
+	// "env:NAME".
+	Config *model.Config
+	// Source names the file the values came from in the YAML comments.
+	Source string
+	// Env holds the secrets Env mode took out, for a .env file.
+	Env []EnvVar
+	// Dropped lists what the format cannot carry and was left out.
+	Dropped []Dropped
+}
+
+// Dropped is an entry left out of a document, and why.
+type Dropped struct {
+	Entry  model.Entry
+	Reason string
+}
+
+// String says what was left out, for a message.
+func (d Dropped) String() string {
+	return fmt.Sprintf("%s (line %d) left out: %s", entryLabel(d.Entry), d.Entry.Pos.Line, d.Reason)
+}
+
+// New makes the document for an evaluated config. It keeps what Pywikibot
+// reads: family, mylang, usernames, authenticate and every other name the
+// file left bound, except names Pywikibot passes over (a leading "_", the
+// modules its config imports) and Python objects that are not data, which
+// it lists in Dropped. cfg is not changed.
+func New(cfg *model.Config, secrets SecretMode) *Document {
+	out := &model.Config{File: cfg.File}
+	d := &Document{Config: out, Source: filepath.Base(cfg.File)}
+	keep := func(e model.Entry) bool {
+		if reason := unfit(e.Value); reason != "" {
+			d.Dropped = append(d.Dropped, Dropped{e, reason})
+			return false
+		}
+		return true
+	}
+	for _, e := range cfg.Settings {
+		if len(e.Path) == 1 && !pywikibot.NotWarned(e.Name()) && keep(e) {
+			out.Settings = append(out.Settings, cloneEntry(e))
+		}
+	}
+	for _, e := range cfg.Usernames {
+		if len(e.Path) == 3 && keep(e) {
+			out.Usernames = append(out.Usernames, cloneEntry(e))
+		}
+	}
+	for _, e := range cfg.Authenticate {
+		if len(e.Path) == 2 && keep(e) {
+			out.Authenticate = append(out.Authenticate, cloneEntry(e))
+		}
+	}
+	d.Env = hideSecrets(out, secrets)
+	return d
+}
+
+// unfit says why a value has no form in the format, or returns "".
+func unfit(v model.Value) string {
+	reason := ""
+	walkValues(v, func(it model.Value) {
+		if it.Kind == model.Other && reason == "" {
+			reason = "a Python " + it.TypeName() + " is not data the format can hold"
+		}
+	})
+	return reason
+}
+
+func cloneEntry(e model.Entry) model.Entry {
+	e.Path = slices.Clone(e.Path)
+	e.Earlier = nil
+	return e
+}
+
+// entryLabel names an entry as Python would write its target.
+func entryLabel(e model.Entry) string {
+	s := e.Path[0]
+	for _, p := range e.Path[1:] {
+		s += "[" + strconv.Quote(p) + "]"
+	}
+	return s
+}
+
+// HasSecrets reports whether the document holds a secret in the clear.
+func (d *Document) HasSecrets() bool {
+	for _, list := range [][]model.Entry{d.Config.Settings, d.Config.Authenticate} {
+		for _, e := range list {
+			if isSecret(e) && len(e.Value.Strings()) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Node builds the document as a YAML node tree, with a comment giving the
+// line of the file that set each entry.
+func (d *Document) Node() (*yaml.Node, error) {
+	root := mapping()
+	addPair(root, strNode("version"), scalar("!!int", strconv.Itoa(Version)))
+	var settings []model.Entry
+	for _, e := range d.Config.Settings {
+		switch e.Name() {
+		case "family", "mylang":
+			n, err := valueNode(e.Value, model.List)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %v", e.Name(), err)
+			}
+			d.pair(root, e.Name(), n, e)
+		default:
+			settings = append(settings, e)
+		}
+	}
+	sections := []struct {
+		name  string
+		build func() (*yaml.Node, error)
+	}{
+		{"usernames", d.usernamesNode},
+		{"authenticate", d.authenticateNode},
+		{"settings", func() (*yaml.Node, error) { return d.settingsNode(settings) }},
+	}
+	for _, s := range sections {
+		n, err := s.build()
+		if err != nil {
+			return nil, err
+		}
+		if len(n.Content) > 0 {
+			addPair(root, strNode(s.name), n)
+		}
+	}
+	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}
+	doc.HeadComment = d.header()
+	return doc, nil
+}
+
+func (d *Document) header() string {
+	from := ""
+	if d.Source != "" && d.Source != "." {
+		from = " from " + d.Source
+	}
+	return "Pywikibot configuration, converted by pwbconf" + from + ".\n" +
+		"A value \"${NAME}\" is read from the environment variable NAME.\n" +
+		"The format is described by the JSON Schema that \"pwbconf schema\" prints."
+}
+
+// pair adds key: n to m with a comment saying where the entry was set,
+// after the value when it is a scalar and after the key otherwise.
+func (d *Document) pair(m *yaml.Node, key string, n *yaml.Node, e model.Entry) {
+	k := strNode(key)
+	if e.Pos.Line > 0 && d.Source != "" {
+		at := k
+		if n.Kind == yaml.ScalarNode {
+			at = n
+		}
+		at.LineComment = d.Source + ":" + strconv.Itoa(e.Pos.Line)
+	}
+	addPair(m, k, n)
+}
+
+func (d *Document) usernamesNode() (*yaml.Node, error) {
+	out := mapping()
+	families := map[string]*yaml.Node{}
+	for _, e := range d.Config.Usernames {
+		fam := families[e.Path[1]]
+		if fam == nil {
+			fam = mapping()
+			families[e.Path[1]] = fam
+			addPair(out, strNode(e.Path[1]), fam)
+		}
+		n, err := valueNode(e.Value, model.List)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", entryLabel(e), err)
+		}
+		d.pair(fam, e.Path[2], n, e)
+	}
+	return out, nil
+}
+
+func (d *Document) authenticateNode() (*yaml.Node, error) {
+	out := mapping()
+	for _, e := range d.Config.Authenticate {
+		n, err := authNode(e.Value)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", entryLabel(e), err)
+		}
+		d.pair(out, e.Name(), n, e)
+	}
+	return out, nil
+}
+
+func (d *Document) settingsNode(entries []model.Entry) (*yaml.Node, error) {
+	out := mapping()
+	for _, e := range entries {
+		n, err := valueNode(e.Value, bareSeq(e.Name()))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", e.Name(), err)
+		}
+		d.pair(out, e.Name(), n, e)
+	}
+	return out, nil
+}
+
+// bareSeq is what a plain array means as the value of a setting: a tuple
+// where Pywikibot's default is one (socket_timeout), a list elsewhere.
+func bareSeq(name string) seqKind {
+	if v, ok := pywikibot.LookupVariable(name); ok && v.Type == "tuple" {
+		return model.Tuple
+	}
+	return model.List
+}
+
+// The shapes of an authenticate value.
+type shape int
+
+const (
+	shapeRaw shape = iota
+	shapeOAuth
+	shapeBasic
+)
+
+// authShape tells an OAuth token set (a tuple of four strings) and basic
+// auth (a tuple of two) from anything else, which the format keeps raw.
+// A reference to the environment or a redacted secret counts as a string.
+func authShape(v model.Value) shape {
+	if v.Kind != model.Tuple {
+		return shapeRaw
+	}
+	for _, it := range v.Items {
+		_, env := EnvName(it)
+		if it.Kind != model.Str && !env && !IsRedacted(it) {
+			return shapeRaw
+		}
+	}
+	switch len(v.Items) {
+	case 4:
+		return shapeOAuth
+	case 2:
+		return shapeBasic
+	}
+	return shapeRaw
+}
+
+// authNode writes an authenticate value as named fields when it has the
+// shape of OAuth or basic auth, and under "raw" otherwise, where a plain
+// array stands for a tuple.
+func authNode(v model.Value) (*yaml.Node, error) {
+	var fields []string
+	switch authShape(v) {
+	case shapeOAuth:
+		fields = oauthFields
+	case shapeBasic:
+		fields = basicFields
+	default:
+		n, err := valueNode(v, model.Tuple)
+		if err != nil {
+			return nil, err
+		}
+		return marker("raw", n), nil
+	}
+	out := mapping()
+	for i, f := range fields {
+		n, err := valueNode(v.Items[i], model.List)
+		if err != nil {
+			return nil, err
+		}
+		addPair(out, strNode(f), n)
+	}
+	return out, nil
+}
+
+// YAML returns the document as YAML, with comments.
+func (d *Document) YAML() ([]byte, error) {
+	doc, err := d.Node()
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// JSON returns the document as indented JSON: the content of the YAML,
+// without the comments.
+func (d *Document) JSON() ([]byte, error) {
+	doc, err := d.Node()
+	if err != nil {
+		return nil, err
+	}
+	var compact bytes.Buffer
+	if err := writeJSON(&compact, doc.Content[0]); err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, compact.Bytes(), "", "  "); err != nil {
+		return nil, err
+	}
+	out.WriteByte('\n')
+	return out.Bytes(), nil
+}
+
+// writeJSONString quotes s for JSON, escaping every character that is not
+// printable: YAML readers refuse some that JSON allows raw, and a stray
+// control character in a token should be visible.
+func writeJSONString(buf *bytes.Buffer, s string) {
+	buf.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			buf.WriteByte('\\')
+			buf.WriteRune(r)
+		case r == '\n':
+			buf.WriteString(`\n`)
+		case r == '\t':
+			buf.WriteString(`\t`)
+		case r == ' ' || unicode.IsPrint(r):
+			buf.WriteRune(r)
+		default:
+			for _, u := range utf16.Encode([]rune{r}) {
+				fmt.Fprintf(buf, `\u%04x`, u)
+			}
+		}
+	}
+	buf.WriteByte('"')
+}
+
+// writeJSON prints a node tree this package built; its scalars other than
+// strings are already valid JSON text.
+func writeJSON(buf *bytes.Buffer, n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		if n.Tag != "!!str" {
+			buf.WriteString(n.Value)
+			return nil
+		}
+		writeJSONString(buf, n.Value)
+		return nil
+	}
+	open, end := "[", "]"
+	if n.Kind == yaml.MappingNode {
+		open, end = "{", "}"
+	}
+	buf.WriteString(open)
+	for i, c := range n.Content {
+		switch {
+		case i == 0:
+		case n.Kind == yaml.MappingNode && i%2 == 1:
+			buf.WriteByte(':')
+		default:
+			buf.WriteByte(',')
+		}
+		if err := writeJSON(buf, c); err != nil {
+			return err
+		}
+	}
+	buf.WriteString(end)
+	return nil
+}

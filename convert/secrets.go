@@ -1,0 +1,310 @@
+package convert
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/joho/godotenv"
+
+	"github.com/pwbconf/pwbconf/model"
+	"github.com/pwbconf/pwbconf/pywikibot"
+)
+
+// SecretMode says what a converted document holds in place of a secret:
+// an OAuth token, a password, any string of a value Pywikibot keeps
+// private.
+type SecretMode int
+
+// The secret modes. Values a config read from the environment are
+// references whatever the mode: they never were secrets in the file.
+const (
+	// Redact writes a {"$redacted": true} marker and keeps no value.
+	Redact SecretMode = iota
+	// Env writes a reference to an environment variable named after the
+	// entry and hands the value over in Document.Env, for a .env file.
+	Env
+	// Inline writes the secret itself.
+	Inline
+)
+
+var secretModeNames = []string{"redact", "env", "inline"}
+
+// String returns the name ParseSecretMode reads.
+func (m SecretMode) String() string {
+	if int(m) < len(secretModeNames) {
+		return secretModeNames[m]
+	}
+	return "SecretMode(" + strconv.Itoa(int(m)) + ")"
+}
+
+// ParseSecretMode reads "redact", "env" or "inline".
+func ParseSecretMode(name string) (SecretMode, error) {
+	for i, n := range secretModeNames {
+		if n == name {
+			return SecretMode(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown secret mode %q (want redact, env or inline)", name)
+}
+
+// EnvVar is one variable of the .env file that Env mode writes.
+type EnvVar struct {
+	Name, Value string
+}
+
+// The names of an OAuth token set's four items and of basic auth's two,
+// in Pywikibot's order.
+var (
+	oauthFields = []string{"consumer_token", "consumer_secret", "access_token", "access_secret"}
+	basicFields = []string{"user", "password"}
+)
+
+// isSecret reports whether an entry's strings are secrets: the model marks
+// authenticate values so, and Pywikibot marks some variables private.
+func isSecret(e model.Entry) bool {
+	if e.Secret {
+		return true
+	}
+	v, ok := pywikibot.LookupVariable(e.Path[0])
+	return len(e.Path) == 1 && ok && v.Private
+}
+
+// secretNamer hands out variable names, never one the config already reads
+// and never one twice.
+type secretNamer struct {
+	taken map[string]bool
+}
+
+func newSecretNamer(cfg *model.Config) *secretNamer {
+	n := &secretNamer{taken: map[string]bool{}}
+	for _, list := range [][]model.Entry{cfg.Settings, cfg.Usernames, cfg.Authenticate} {
+		for _, e := range list {
+			walkValues(e.Value, func(v model.Value) {
+				if name, ok := EnvName(v); ok {
+					n.taken[name] = true
+				}
+			})
+		}
+	}
+	return n
+}
+
+// group returns base+suffix for each suffix, with base changed to base_2,
+// base_3, ... until no name of the group is taken, so that the names of one
+// entry keep a common stem.
+func (n *secretNamer) group(base string, suffixes []string) []string {
+	for i := 1; ; i++ {
+		stem := base
+		if i > 1 {
+			stem += "_" + strconv.Itoa(i)
+		}
+		names := make([]string, len(suffixes))
+		free := true
+		for j, s := range suffixes {
+			names[j] = stem + s
+			free = free && !n.taken[names[j]]
+		}
+		if free {
+			for _, name := range names {
+				n.taken[name] = true
+			}
+			return names
+		}
+	}
+}
+
+var nonWord = regexp.MustCompile(`[^A-Z0-9]+`)
+
+// HostVarPart derives the part of a variable name that stands for an
+// authenticate key: "*.wikipedia.org" gives WIKIPEDIA_ORG and "*" gives
+// ALL. Keys that differ only in a leading "*." share a part; the names
+// built from it are told apart by a number.
+func HostVarPart(key string) string {
+	if key == "*" {
+		return "ALL"
+	}
+	part := nonWord.ReplaceAllString(strings.ToUpper(strings.TrimPrefix(key, "*.")), "_")
+	if part = strings.Trim(part, "_"); part == "" {
+		return "HOST"
+	}
+	return part
+}
+
+// settingVarPart derives the part of a variable name for a setting.
+func settingVarPart(name string) string {
+	part := strings.Trim(nonWord.ReplaceAllString(strings.ToUpper(name), "_"), "_")
+	if part == "" {
+		return "SETTING"
+	}
+	return part
+}
+
+// hideSecrets replaces, in place, the strings of every secret entry as
+// mode says, and returns the variables Env mode must write.
+func hideSecrets(cfg *model.Config, mode SecretMode) []EnvVar {
+	if mode == Inline {
+		return nil
+	}
+	h := &hider{mode: mode, names: newSecretNamer(cfg)}
+	for i, e := range cfg.Authenticate {
+		if isSecret(e) {
+			cfg.Authenticate[i].Value = h.hide(e.Value, h.authNames(e))
+		}
+	}
+	for i, e := range cfg.Settings {
+		if isSecret(e) {
+			base := "PWB_" + settingVarPart(e.Name())
+			cfg.Settings[i].Value = h.hide(e.Value, h.numbered(base, e.Value))
+		}
+	}
+	return h.vars
+}
+
+type hider struct {
+	mode  SecretMode
+	names *secretNamer
+	vars  []EnvVar
+}
+
+// authNames names the strings of an authenticate value by their slot.
+func (h *hider) authNames(e model.Entry) []string {
+	part := HostVarPart(e.Name())
+	switch authShape(e.Value) {
+	case shapeOAuth:
+		return h.names.group("PWB_OAUTH_"+part, upperSuffixes(oauthFields))
+	case shapeBasic:
+		return h.names.group("PWB_BASIC_"+part, upperSuffixes(basicFields))
+	}
+	return h.numbered("PWB_AUTH_"+part, e.Value)
+}
+
+// numbered names the strings of a value base, or base_1, base_2, ... when
+// it holds several.
+func (h *hider) numbered(base string, v model.Value) []string {
+	n := 0
+	walkValues(v, func(it model.Value) {
+		if it.Kind == model.Str {
+			n++
+		}
+	})
+	if n == 1 {
+		return h.names.group(base, []string{""})
+	}
+	suffixes := make([]string, n)
+	for i := range suffixes {
+		suffixes[i] = "_" + strconv.Itoa(i+1)
+	}
+	return h.names.group(base, suffixes)
+}
+
+func upperSuffixes(fields []string) []string {
+	out := make([]string, len(fields))
+	for i, f := range fields {
+		out[i] = "_" + strings.ToUpper(f)
+	}
+	return out
+}
+
+// hide replaces the strings of v, depth first, by the names given. In an
+// OAuth or basic value a slot that is already a reference keeps its own
+// name, so names[i] belongs to the i-th slot, not the i-th string.
+func (h *hider) hide(v model.Value, names []string) model.Value {
+	if shape := authShape(v); shape != shapeRaw {
+		out := v
+		out.Items = make([]model.Value, len(v.Items))
+		for i, it := range v.Items {
+			out.Items[i] = h.one(it, names[i])
+		}
+		return out
+	}
+	next := 0
+	return mapStrings(v, func(s model.Value) model.Value {
+		name := names[next]
+		next++
+		return h.one(s, name)
+	})
+}
+
+func (h *hider) one(v model.Value, name string) model.Value {
+	if v.Kind != model.Str {
+		return v
+	}
+	if h.mode == Redact {
+		return Redacted()
+	}
+	h.vars = append(h.vars, EnvVar{Name: name, Value: v.Str})
+	return EnvValue(name)
+}
+
+// walkValues calls fn on v and every value inside it, depth first.
+func walkValues(v model.Value, fn func(model.Value)) {
+	fn(v)
+	for _, it := range v.Items {
+		walkValues(it, fn)
+	}
+	for _, it := range v.Values {
+		walkValues(it, fn)
+	}
+}
+
+// mapStrings returns a copy of v with every str replaced by fn's result,
+// depth first.
+func mapStrings(v model.Value, fn func(model.Value) model.Value) model.Value {
+	if v.Kind == model.Str {
+		return fn(v)
+	}
+	out := v
+	if v.Items != nil {
+		out.Items = make([]model.Value, len(v.Items))
+		for i, it := range v.Items {
+			out.Items[i] = mapStrings(it, fn)
+		}
+	}
+	if v.Values != nil {
+		out.Values = make([]model.Value, len(v.Values))
+		for i, it := range v.Values {
+			out.Values[i] = mapStrings(it, fn)
+		}
+	}
+	return out
+}
+
+// Dotenv returns a .env file holding vars, in a syntax godotenv and
+// docker compose both read the same way: a value is written bare when it
+// is plain, in single quotes when nothing in it ends them early, and in
+// double quotes with escapes otherwise. godotenv cannot read back a value
+// that ends in a backslash, nor one in double quotes that starts or ends
+// with a double quote; the error names any such variable.
+func Dotenv(vars []EnvVar) ([]byte, error) {
+	var b strings.Builder
+	b.WriteString("# Secrets for the converted Pywikibot configuration. Keep this file private.\n")
+	for _, v := range vars {
+		b.WriteString(v.Name + "=" + dotenvQuote(v.Value) + "\n")
+	}
+	back, err := godotenv.Unmarshal(b.String())
+	var bad []string
+	for _, v := range vars {
+		if got, ok := back[v.Name]; err != nil || !ok || got != v.Value {
+			bad = append(bad, v.Name)
+		}
+	}
+	if len(bad) > 0 {
+		return nil, fmt.Errorf("a .env file cannot hold the value of %s", strings.Join(bad, ", "))
+	}
+	return []byte(b.String()), nil
+}
+
+var plainDotenv = regexp.MustCompile(`^[A-Za-z0-9_./:@+,-]+$`)
+
+func dotenvQuote(s string) string {
+	switch {
+	case plainDotenv.MatchString(s):
+		return s
+	case !strings.ContainsAny(s, "'\n\r") && !strings.HasSuffix(s, `\`):
+		return "'" + s + "'"
+	}
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", `\r`, "$", `\$`)
+	return `"` + r.Replace(s) + `"`
+}

@@ -1,0 +1,167 @@
+package coverage
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Change is what going from one config to another does to coverage.
+type Change struct {
+	Old string `json:"old"`
+	New string `json:"new"`
+	// OldTotal and NewTotal are the two reports' totals.
+	OldTotal Count `json:"old_total"`
+	NewTotal Count `json:"new_total"`
+	// Families lists the families where some site changed, in the order
+	// of the table.
+	Families []FamilyChange `json:"families"`
+}
+
+// FamilyChange is the change to one family.
+type FamilyChange struct {
+	Name string `json:"name"`
+	// Gained and Lost count the sites that OAuth covers only in the new
+	// config, or only in the old one.
+	Gained int          `json:"gained"`
+	Lost   int          `json:"lost"`
+	Sites  []SiteChange `json:"sites"`
+}
+
+// SiteChange is a site whose verdict, username or credentials changed.
+type SiteChange struct {
+	Family string `json:"family"`
+	Code   string `json:"code"`
+	Host   string `json:"host"`
+	Old    *Site  `json:"old"`
+	New    *Site  `json:"new"`
+}
+
+// Compare works out the change from old to new. Both reports are over the
+// same site table, so their sites line up one to one.
+func Compare(old, new *Report) *Change {
+	ch := &Change{Old: old.File, New: new.File, OldTotal: old.Total, NewTotal: new.Total}
+	for fi := range new.Families {
+		nf := &new.Families[fi]
+		of, _ := old.Family(nf.Name)
+		fc := FamilyChange{Name: nf.Name}
+		os, ns := old.FamilySites(of), new.FamilySites(nf)
+		for i := range ns {
+			o, n := &os[i], &ns[i]
+			if sameCoverage(o, n) {
+				continue
+			}
+			switch {
+			case n.Verdict == OAuth && o.Verdict != OAuth:
+				fc.Gained++
+			case o.Verdict == OAuth && n.Verdict != OAuth:
+				fc.Lost++
+			}
+			fc.Sites = append(fc.Sites, SiteChange{n.Family, n.Code, n.Host, o, n})
+		}
+		if len(fc.Sites) > 0 {
+			ch.Families = append(ch.Families, fc)
+		}
+	}
+	return ch
+}
+
+// sameCoverage compares what a bot gets on a site, not the line numbers
+// behind it: moving an entry within the file changes nothing.
+func sameCoverage(a, b *Site) bool {
+	return a.Verdict == b.Verdict && a.Username == b.Username && a.UserState == b.UserState &&
+		a.AuthKey == b.AuthKey && a.AuthKind == b.AuthKind
+}
+
+// Summary is the change in one line.
+func (ch *Change) Summary() string {
+	gained, lost := 0, 0
+	for _, f := range ch.Families {
+		gained += f.Gained
+		lost += f.Lost
+	}
+	if len(ch.Families) == 0 {
+		return "no change in coverage"
+	}
+	return fmt.Sprintf("OAuth coverage %s -> %s sites: %d gained, %d lost; %d families change",
+		thousands(ch.OldTotal.OAuth), thousands(ch.NewTotal.OAuth), gained, lost, len(ch.Families))
+}
+
+// WriteChangeText writes the change per family; with sites, every
+// changed site gets a line.
+func WriteChangeText(w io.Writer, ch *Change, sites bool) error {
+	ew := &errWriter{w: w}
+	ew.printf("Coverage change from %s to %s\n", ch.Old, ch.New)
+	for _, f := range ch.Families {
+		ew.printf("\n%-18s +%d -%d OAuth, %d %s changed\n", f.Name, f.Gained, f.Lost,
+			len(f.Sites), plural(len(f.Sites), "site"))
+		if !sites {
+			continue
+		}
+		for _, s := range f.Sites {
+			ew.printf("    %-22s %s\n", s.Family+":"+s.Code, changeText(s))
+		}
+	}
+	ew.printf("\n%s\n", ch.Summary())
+	return ew.err
+}
+
+// changeText writes a site's old and new state as "verdict (user, key)".
+func changeText(s SiteChange) string {
+	state := func(x *Site) string {
+		return fmt.Sprintf("%s (%s, %s)", x.Verdict, userText(x), orDash(x.AuthKey))
+	}
+	return state(s.Old) + " -> " + state(s.New)
+}
+
+// WriteChangeMarkdown writes the change as a Markdown table of families,
+// followed by one of sites when sites is set.
+func WriteChangeMarkdown(w io.Writer, ch *Change, sites bool) error {
+	ew := &errWriter{w: w}
+	ew.printf("## Coverage change from %s to %s\n\n", mdEscape(ch.Old), mdEscape(ch.New))
+	if len(ch.Families) > 0 {
+		ew.printf("| Family | Gained | Lost | Changed |\n| --- | ---: | ---: | ---: |\n")
+		for _, f := range ch.Families {
+			ew.printf("| %s | %d | %d | %d |\n", f.Name, f.Gained, f.Lost, len(f.Sites))
+		}
+	}
+	if sites && len(ch.Families) > 0 {
+		ew.printf("\n| Site | Before | After |\n| --- | --- | --- |\n")
+		for _, f := range ch.Families {
+			for _, s := range f.Sites {
+				before, after, _ := strings.Cut(changeText(s), " -> ")
+				ew.printf("| %s:%s | %s | %s |\n", s.Family, s.Code, mdEscape(before), mdEscape(after))
+			}
+		}
+	}
+	ew.printf("\n**%s**\n", ch.Summary())
+	return ew.err
+}
+
+// WriteChangeJSON writes the change as one object.
+func WriteChangeJSON(w io.Writer, ch *Change) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(struct {
+		Summary string `json:"summary"`
+		*Change
+	}{ch.Summary(), ch})
+}
+
+// WriteChangeCSV writes one record per changed site: the site, then its
+// old and new username, key and verdict.
+func WriteChangeCSV(w io.Writer, ch *Change) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"family", "code", "host", "old_username", "old_auth_key",
+		"old_verdict", "new_username", "new_auth_key", "new_verdict"})
+	for _, f := range ch.Families {
+		for _, s := range f.Sites {
+			_ = cw.Write([]string{s.Family, s.Code, s.Host, s.Old.Username, s.Old.AuthKey,
+				string(s.Old.Verdict), s.New.Username, s.New.AuthKey, string(s.New.Verdict)})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -1,0 +1,243 @@
+// Package coverage works out, for one evaluated config, which of the sites
+// Pywikibot knows a bot can log into, as whom, and by which line of the
+// file: the username pywikibot.Site would give each site and the
+// authenticate key its HTTP layer would pick for the site's host.
+//
+// The sites are those of the embedded site table. A family the file
+// registers through family_files or a families folder is named in the
+// report but has no sites here: its sites are only known to the family
+// file, which pwbconf does not read.
+package coverage
+
+import (
+	"fmt"
+
+	"github.com/pwbconf/pwbconf/model"
+	"github.com/pwbconf/pwbconf/pywikibot"
+)
+
+// Verdict is what a bot gets on a site.
+type Verdict string
+
+// The verdicts, from best to worst.
+const (
+	// OAuth: an OAuth 1.0a key reaches the host and a username resolves.
+	OAuth Verdict = "oauth"
+	// OAuthNoUser: an OAuth key reaches the host but no username resolves,
+	// so Pywikibot refuses the login ("no username defined").
+	OAuthNoUser Verdict = "oauth-no-user"
+	// UserOnly: a username but no OAuth: a password or cookie login.
+	UserOnly Verdict = "user-only"
+	// Basic: a 2-item authenticate value, HTTP basic auth.
+	Basic Verdict = "basic"
+	// None: neither a username nor credentials.
+	None Verdict = "none"
+)
+
+// Verdicts lists every verdict, best first, in the order reports use.
+var Verdicts = []Verdict{OAuth, OAuthNoUser, UserOnly, Basic, None}
+
+// Status is the state of a wiki, as the site table records it.
+type Status string
+
+// The statuses of a site.
+const (
+	Open   Status = "open"
+	Closed Status = "closed" // read-only
+	Test   Status = "test"
+)
+
+// AuthKind is what the authenticate value serving a host is.
+type AuthKind string
+
+// The kinds of authenticate value.
+const (
+	// AuthOAuth is a 4-item value. A value whose length the evaluator could
+	// not know counts as OAuth too, as it almost always is one.
+	AuthOAuth AuthKind = "oauth"
+	// AuthBasic is a 2-item value: user and password for HTTP basic auth.
+	AuthBasic AuthKind = "basic"
+	// AuthInvalid means keys for the host are present but every one has a
+	// value of another length, which Pywikibot skips with a warning.
+	AuthInvalid AuthKind = "invalid"
+	// AuthNone means no key serves the host.
+	AuthNone AuthKind = "none"
+)
+
+// UserState is what became of the username lookup for a site.
+type UserState string
+
+// The states of a username.
+const (
+	UserOK UserState = "ok"
+	// UserUnresolved: the value comes from the environment or an import
+	// the sandbox could not follow; it is taken to be a name.
+	UserUnresolved UserState = "unresolved"
+	// UserInvalid: the value is not a string (a 1-tuple, say); Pywikibot
+	// fails with TypeError when it builds the site.
+	UserInvalid UserState = "invalid"
+	UserNone    UserState = "none"
+)
+
+// Source is an entry of the config that decided something about a site.
+type Source struct {
+	// Text is the entry as the file would write it, e.g.
+	// usernames['*']['en'] or authenticate['*.wikipedia.org'].
+	Text string `json:"entry"`
+	Line int    `json:"line"`
+}
+
+// Site is the coverage of one site.
+type Site struct {
+	Family string `json:"family"`
+	Code   string `json:"code"`
+	Host   string `json:"host"`
+	Status Status `json:"status"`
+	// Successor is, for an old code, the code Pywikibot builds instead;
+	// Refused marks an old code that leads nowhere.
+	Successor string `json:"successor,omitempty"`
+	Refused   bool   `json:"refused,omitempty"`
+
+	// Username is the normalised name; empty unless UserState is ok.
+	Username   string    `json:"username"`
+	UserState  UserState `json:"username_state"`
+	UserSource *Source   `json:"username_source"`
+
+	AuthKey    string   `json:"auth_key"`
+	AuthKind   AuthKind `json:"auth_kind"`
+	AuthSource *Source  `json:"auth_source"`
+	// Skipped lists the keys tried before AuthKey whose value has neither
+	// 2 nor 4 items.
+	Skipped []Source `json:"skipped,omitempty"`
+	// Unresolved is set when the username or the credentials hold a value
+	// the sandbox could not know.
+	Unresolved bool    `json:"unresolved,omitempty"`
+	Verdict    Verdict `json:"verdict"`
+
+	userEntry, authEntry *model.Entry
+}
+
+// HasUser reports whether a username resolves, known or not.
+func (s *Site) HasUser() bool { return s.UserState == UserOK || s.UserState == UserUnresolved }
+
+// Conflict reports a site where the config contradicts itself: OAuth with
+// no username, a username Pywikibot cannot use, or skipped keys.
+func (s *Site) Conflict() bool {
+	return s.Verdict == OAuthNoUser || s.UserState == UserInvalid || len(s.Skipped) > 0
+}
+
+// UserEntry returns the usernames entry that served the site, if any.
+func (s *Site) UserEntry() *model.Entry { return s.userEntry }
+
+// AuthEntry returns the authenticate entry that served the site, if any.
+func (s *Site) AuthEntry() *model.Entry { return s.authEntry }
+
+// ID is the site as Pywikibot writes it, family:code.
+func (s *Site) ID() string { return s.Family + ":" + s.Code }
+
+// Compute works out the coverage of every site of the site table for cfg.
+func Compute(cfg *model.Config) *Report {
+	users := newUserIndex(cfg.Usernames)
+	auth := newAuthIndex(cfg.Authenticate)
+	r := &Report{File: cfg.File}
+	sites := table()
+	r.Sites = make([]Site, len(sites))
+	for i := range sites {
+		r.Sites[i] = resolve(&sites[i], users, auth)
+	}
+	r.tally()
+	r.Unread = unread(cfg)
+	r.Unlisted = unlisted(cfg)
+	return r
+}
+
+func resolve(t *tableSite, users *userIndex, auth authIndex) Site {
+	s := Site{
+		Family: t.site.Family, Code: t.site.Code, Host: t.site.Hostname,
+		Status: t.status, Successor: t.successor, Refused: t.refused,
+	}
+	s.setUser(users.lookup(s.Family, s.Code))
+	s.setAuth(auth.match(t.keys))
+	s.Verdict = verdict(s.AuthKind, s.HasUser())
+	return s
+}
+
+func (s *Site) setUser(u *resolvedUser) {
+	switch {
+	case !u.Found():
+		s.UserState = UserNone
+		return
+	case u.Unknown():
+		s.UserState, s.Unresolved = UserUnresolved, true
+	case u.NotString():
+		s.UserState = UserInvalid
+	default:
+		s.UserState, s.Username = UserOK, u.Name
+	}
+	s.userEntry, s.UserSource = u.Entry, u.source
+}
+
+func (s *Site) setAuth(m authMatch) {
+	for _, a := range m.skipped {
+		s.Skipped = append(s.Skipped, *a.source)
+	}
+	switch {
+	case m.found == nil && len(m.skipped) > 0:
+		s.AuthKind = AuthInvalid
+		return
+	case m.found == nil:
+		s.AuthKind = AuthNone
+		return
+	}
+	e := m.found.entry
+	s.authEntry, s.AuthKey, s.AuthSource = e, e.Path[1], m.found.source
+	s.AuthKind = AuthOAuth
+	if n, known := pywikibot.ValueLen(e.Value); known && n == 2 {
+		s.AuthKind = AuthBasic
+	}
+	if m.found.unknown {
+		s.Unresolved = true
+	}
+}
+
+func authSource(e *model.Entry) *Source {
+	return &Source{Text: "authenticate[" + pyQuote(e.Path[1]) + "]", Line: e.Pos.Line}
+}
+
+func verdict(kind AuthKind, user bool) Verdict {
+	switch {
+	case kind == AuthOAuth && user:
+		return OAuth
+	case kind == AuthOAuth:
+		return OAuthNoUser
+	case kind == AuthBasic:
+		return Basic
+	case user:
+		return UserOnly
+	}
+	return None
+}
+
+// pyQuote writes s as a Python string literal in single quotes, the way
+// the manual writes keys.
+func pyQuote(s string) string {
+	q := fmt.Sprintf("%q", s)
+	q = q[1 : len(q)-1]
+	return "'" + replaceQuotes(q) + "'"
+}
+
+func replaceQuotes(s string) string {
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\\' && i+1 < len(s) && s[i+1] == '"':
+			out = append(out, '"')
+			i++
+		case s[i] == '\'':
+			out = append(out, '\\', '\'')
+		default:
+			out = append(out, s[i])
+		}
+	}
+	return string(out)
+}

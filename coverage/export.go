@@ -1,0 +1,87 @@
+package coverage
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"strconv"
+)
+
+// jsonDoc is the shape of the JSON output, the same for one config or many.
+type jsonDoc struct {
+	Pywikibot string        `json:"pywikibot,omitempty"`
+	Configs   []*jsonReport `json:"configs"`
+}
+
+type jsonReport struct {
+	File     string   `json:"file"`
+	Summary  string   `json:"summary"`
+	Total    Count    `json:"total"`
+	Families []Family `json:"families"`
+	Sites    []*Site  `json:"sites"`
+	Unread   []Unread `json:"unread,omitempty"`
+	Unlisted []string `json:"unlisted,omitempty"`
+}
+
+// WriteJSON writes one object: the Pywikibot version of the site table and,
+// per config, the totals, the families and one record per site the view
+// shows.
+func WriteJSON(w io.Writer, reports []*Report, v View) error {
+	doc := jsonDoc{Pywikibot: v.Version, Configs: []*jsonReport{}}
+	for _, r := range reports {
+		jr := &jsonReport{File: r.File, Summary: r.Summary(), Total: r.Total,
+			Sites: v.allSites(r), Unread: r.Unread, Unlisted: r.Unlisted}
+		for _, f := range v.families(r) {
+			jr.Families = append(jr.Families, *f)
+		}
+		if jr.Sites == nil {
+			jr.Sites = []*Site{}
+		}
+		doc.Configs = append(doc.Configs, jr)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
+
+// CSVHeader names the columns of WriteCSV.
+var CSVHeader = []string{"file", "family", "code", "host", "status", "username",
+	"username_entry", "username_line", "auth_key", "auth_kind", "auth_line", "verdict",
+	"unresolved"}
+
+// WriteCSV writes one record per site the view shows, for every config,
+// under a header line.
+func WriteCSV(w io.Writer, reports []*Report, v View) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(CSVHeader); err != nil {
+		return err
+	}
+	for _, r := range reports {
+		for _, s := range v.allSites(r) {
+			if err := cw.Write(csvRecord(r.File, s)); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func csvRecord(file string, s *Site) []string {
+	userEntry, userLine := sourceFields(s.UserSource)
+	_, authLine := sourceFields(s.AuthSource)
+	name := s.Username
+	if s.UserState != UserOK && s.UserState != UserNone {
+		name = "(" + string(s.UserState) + ")"
+	}
+	return []string{file, s.Family, s.Code, s.Host, string(s.Status), name, userEntry,
+		userLine, s.AuthKey, string(s.AuthKind), authLine, string(s.Verdict),
+		strconv.FormatBool(s.Unresolved)}
+}
+
+func sourceFields(s *Source) (entry, line string) {
+	if s == nil {
+		return "", ""
+	}
+	return s.Text, strconv.Itoa(s.Line)
+}

@@ -1,0 +1,178 @@
+package coverage
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Filter picks sites by how they fare.
+type Filter string
+
+// The filters a view can apply; All keeps every site.
+const (
+	All      Filter = ""
+	Missing  Filter = "missing"  // every verdict but oauth
+	Covered  Filter = "covered"  // verdict oauth
+	Conflict Filter = "conflict" // see Site.Conflict
+)
+
+// Filters lists the filters by the names the command line takes.
+var Filters = []Filter{Missing, Covered, Conflict}
+
+// keeps reports whether s passes the filter.
+func (f Filter) keeps(s *Site) bool {
+	switch f {
+	case Missing:
+		return s.Verdict != OAuth
+	case Covered:
+		return s.Verdict == OAuth
+	case Conflict:
+		return s.Conflict()
+	}
+	return true
+}
+
+// View says what a rendering shows. The zero value shows the per-family
+// summary of every family.
+type View struct {
+	// Sites lists every site instead of summing them up per family.
+	Sites bool
+	// Family, when set, shows that family alone.
+	Family string
+	Only   Filter
+	// Version is the Pywikibot release the site table describes, printed
+	// in headers; empty leaves it out.
+	Version string
+}
+
+// Check reports a view that names a family the reports do not have or a
+// filter that does not exist.
+func (v View) Check() error {
+	if v.Only != All && !slices.Contains(Filters, v.Only) {
+		return fmt.Errorf("unknown filter %q (want missing, covered or conflict)", v.Only)
+	}
+	if v.Family == "" {
+		return nil
+	}
+	for _, t := range table() {
+		if t.site.Family == v.Family {
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown family %q", v.Family)
+}
+
+// families returns the report's families the view shows: the one asked
+// for, or all; with a filter, only those with a site that passes it.
+func (v View) families(r *Report) []*Family {
+	var out []*Family
+	for i := range r.Families {
+		f := &r.Families[i]
+		if v.Family != "" && f.Name != v.Family {
+			continue
+		}
+		if v.Only != All && len(v.sites(r, f)) == 0 {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// sites returns the family's sites that pass the filter.
+func (v View) sites(r *Report, f *Family) []*Site {
+	var out []*Site
+	all := r.FamilySites(f)
+	for i := range all {
+		if v.Only.keeps(&all[i]) {
+			out = append(out, &all[i])
+		}
+	}
+	return out
+}
+
+// allSites returns every site the view shows, family by family.
+func (v View) allSites(r *Report) []*Site {
+	var out []*Site
+	for _, f := range v.families(r) {
+		out = append(out, v.sites(r, f)...)
+	}
+	return out
+}
+
+// touched reports whether the config gives the family anything at all.
+func touched(f *Family) bool { return f.Count.None < f.Count.Sites }
+
+// matrixFamilies are the columns of a matrix of several reports: the
+// families any of them gives something to, in the order of the table.
+func (v View) matrixFamilies(reports []*Report) []string {
+	var names []string
+	seen := map[string]bool{}
+	for _, r := range reports {
+		for _, f := range v.families(r) {
+			if touched(f) && !seen[f.Name] {
+				seen[f.Name] = true
+			}
+		}
+	}
+	for _, f := range reports[0].Families {
+		if seen[f.Name] {
+			names = append(names, f.Name)
+		}
+	}
+	return names
+}
+
+// cell writes how a family fares in a report as a matrix cell: "all",
+// "-", or the count of sites OAuth covers, with "!" when some sites have
+// OAuth but no username.
+func cell(f *Family) string {
+	c := f.Count
+	var s string
+	switch c.OAuth {
+	case c.Sites:
+		s = "all"
+	case 0:
+		s = "-"
+	default:
+		s = fmt.Sprint(c.OAuth)
+	}
+	if c.OAuthNoUser > 0 {
+		s += "!"
+	}
+	return s
+}
+
+// describe writes the entries that give a family what it has.
+func describe(sources []Source) string {
+	parts := make([]string, len(sources))
+	for i, s := range sources {
+		parts[i] = fmt.Sprintf("%s line %d", s.Text, s.Line)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// missing writes the sites of a family OAuth does not cover, grouped by
+// verdict, at most limit codes per verdict.
+func missing(sites []Site, limit int) []string {
+	var out []string
+	for _, v := range Verdicts[1:] {
+		var codes []string
+		for i := range sites {
+			if sites[i].Verdict == v {
+				codes = append(codes, sites[i].Code)
+			}
+		}
+		if len(codes) == 0 {
+			continue
+		}
+		more := ""
+		if len(codes) > limit {
+			more = fmt.Sprintf(" and %d more", len(codes)-limit)
+			codes = codes[:limit]
+		}
+		out = append(out, fmt.Sprintf("%s: %s%s", v, strings.Join(codes, ", "), more))
+	}
+	return out
+}

@@ -1,0 +1,32 @@
+package model
+
+import (
+	"slices"
+	"testing"
+)
+
+func str(s string) Value { return Value{Kind: Str, Str: s} }
+
+func TestSecretsKeepBasicAuthUser(t *testing.T) {
+	cfg := &Config{Authenticate: []Entry{
+		{Path: []string{"authenticate", "wiki.example.org"}, Secret: true,
+			Value: Value{Kind: Tuple, Items: []Value{str("ExampleBot"), str("tr0ub4dor")}}},
+		{Path: []string{"authenticate", "*.wikipedia.org"}, Secret: true,
+			Value: Value{Kind: Tuple, Items: []Value{str("ck"), str("cs"), str("at"), str("as")}}},
+	}}
+	got := cfg.Secrets()
+	if slices.Contains(got, "ExampleBot") {
+		t.Errorf("Secrets() = %q, masks the basic-auth account name", got)
+	}
+	for _, want := range []string{"tr0ub4dor", "ck", "cs", "at", "as"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("Secrets() = %q, lacks %q", got, want)
+		}
+	}
+}
+
+func TestMask(t *testing.T) {
+	if got := Mask("héllo"); got != "****(5)" {
+		t.Errorf("Mask = %q, want ****(5)", got)
+	}
+}

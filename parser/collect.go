@@ -1,0 +1,262 @@
+package parser
+
+import (
+	"cmp"
+	"math/big"
+	"slices"
+	"strings"
+
+	"github.com/go-python/gpython/py"
+
+	"github.com/pwbconf/pwbconf/diag"
+	"github.com/pwbconf/pwbconf/model"
+)
+
+// maxValueDepth bounds how deep a value is copied into the model; a list
+// that holds itself would otherwise never end.
+const maxValueDepth = 32
+
+// secretSettings are the top-level names Pywikibot keeps private.
+var secretSettings = map[string]bool{"authenticate": true, "db_password": true}
+
+// collect reads the final namespace into the model: every name the file
+// bound and left bound (names starting with "_" included: Pywikibot skips
+// them, but a converter may need them), and every entry of usernames and
+// authenticate, wherever they came from.
+func (ev *evaluation) collect() {
+	for name, v := range ev.globals {
+		b := ev.changedBinding(name, v)
+		if b == nil {
+			continue
+		}
+		switch name {
+		case "usernames":
+			if ev.collectUsernames(v, b) {
+				continue
+			}
+		case "authenticate":
+			if ev.collectAuthenticate(v, b) {
+				continue
+			}
+		}
+		ev.cfg.Settings = append(ev.cfg.Settings, model.Entry{
+			Path:    []string{name},
+			Value:   ev.value(v, 0),
+			Secret:  secretSettings[name],
+			Pos:     b.pos,
+			Earlier: b.earlier,
+		})
+	}
+	if _, ok := ev.bound["usernames"]; !ok {
+		ev.collectUsernames(ev.globals["usernames"], &binding{})
+	}
+	if _, ok := ev.bound["authenticate"]; !ok {
+		ev.collectAuthenticate(ev.globals["authenticate"], &binding{})
+	}
+	slices.SortFunc(ev.cfg.Settings, func(a, b model.Entry) int {
+		return cmp.Or(comparePos(a.Pos, b.Pos), cmp.Compare(a.Path[0], b.Path[0]))
+	})
+	ev.collectFamilyPaths()
+	ev.noteUnresolvedEnv()
+}
+
+// changedBinding returns where the file set name: where it bound it, or,
+// for a default changed in place, where it changed it last. A default
+// changed in place and changed back is no setting.
+func (ev *evaluation) changedBinding(name string, v py.Object) *binding {
+	b := ev.bound[name]
+	if d, ok := v.(*orderedDict); ok && b == nil && d.last.Line != 0 &&
+		identify(v) == ev.defaults[name] && name != "usernames" && name != "authenticate" {
+		b = &binding{pos: d.last, inPlace: true}
+	}
+	if b == nil || !b.inPlace {
+		return b
+	}
+	if eq, err := py.Eq(v, defaultValue(name, v)); err == nil && eq == py.True {
+		return nil
+	}
+	return b
+}
+
+func comparePos(a, b model.Pos) int {
+	return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+}
+
+// collectUsernames reads usernames[family][code]; it reports false when
+// the name holds no dict at all and so belongs with the settings.
+func (ev *evaluation) collectUsernames(v py.Object, b *binding) bool {
+	outer, ok := ev.entriesOf(v, b)
+	if !ok {
+		return false
+	}
+	for _, fam := range outer {
+		inner, ok := ev.entriesOf(fam.obj, &binding{pos: fam.pos, earlier: fam.earlier})
+		if !ok {
+			ev.cfg.Usernames = append(ev.cfg.Usernames, model.Entry{
+				Path: []string{"usernames", fam.key}, Value: ev.value(fam.obj, 0),
+				Pos: fam.pos, Earlier: fam.earlier,
+			})
+			continue
+		}
+		for _, e := range inner {
+			ev.cfg.Usernames = append(ev.cfg.Usernames, model.Entry{
+				Path: []string{"usernames", fam.key, e.key}, Value: ev.value(e.obj, 0),
+				Pos: e.pos, Earlier: e.earlier,
+			})
+		}
+	}
+	return true
+}
+
+func (ev *evaluation) collectAuthenticate(v py.Object, b *binding) bool {
+	entries, ok := ev.entriesOf(v, b)
+	if !ok {
+		return false
+	}
+	for _, e := range entries {
+		ev.cfg.Authenticate = append(ev.cfg.Authenticate, model.Entry{
+			Path: []string{"authenticate", e.key}, Value: ev.value(e.obj, 0),
+			Secret: true, Pos: e.pos, Earlier: e.earlier,
+		})
+	}
+	return true
+}
+
+type dictEntry struct {
+	key     string
+	obj     py.Object
+	pos     model.Pos
+	earlier []model.Pos
+}
+
+// entriesOf lists a dict's entries with where each was set: a tracked
+// dict knows per key; the entries of any other dict take the place the
+// dict itself was set (b).
+func (ev *evaluation) entriesOf(v py.Object, b *binding) ([]dictEntry, bool) {
+	m, ok := asMapping(v)
+	if !ok {
+		return nil, false
+	}
+	tracked, _ := v.(*orderedDict)
+	out := make([]dictEntry, 0, len(m.keys))
+	for _, k := range m.keys {
+		e := dictEntry{key: plainText(k), obj: m.vals[k], pos: b.pos, earlier: b.earlier}
+		if tracked != nil && tracked.track {
+			if p, earlier := tracked.where(k); p.Line != 0 {
+				e.pos, e.earlier = p, earlier
+			}
+		}
+		out = append(out, e)
+	}
+	return out, true
+}
+
+// collectFamilyPaths adds the folders of user_families_paths, which
+// Pywikibot registers after loading the file.
+func (ev *evaluation) collectFamilyPaths() {
+	e, ok := ev.cfg.Setting("user_families_paths")
+	if !ok {
+		return
+	}
+	for _, it := range e.Value.Items {
+		if it.Kind == model.Str {
+			ev.cfg.FamilyFolders = append(ev.cfg.FamilyFolders, model.PathRef{Path: it.Str, Pos: e.Pos})
+		}
+	}
+}
+
+// noteUnresolvedEnv says once per variable that its value stayed unknown.
+func (ev *evaluation) noteUnresolvedEnv() {
+	for _, r := range ev.cfg.EnvReads {
+		if r.Resolved {
+			continue
+		}
+		ev.note("env:"+r.Name, diag.CodeUnresolvedEnv, r.Pos, "environment variable \""+
+			r.Name+"\" is not set for the check, so a value read from it is unknown or its default")
+	}
+}
+
+// value copies a Python value into the model.
+func (ev *evaluation) value(o py.Object, depth int) model.Value {
+	if depth > maxValueDepth {
+		return model.Value{Kind: model.Other, Source: "..."}
+	}
+	switch v := o.(type) {
+	case py.String:
+		if src, ok := unknownSource(string(v)); ok {
+			return ev.unknownModel(src, ev.originOf(src))
+		}
+		return model.Value{Kind: model.Str, Str: string(v)}
+	case py.Bool:
+		return model.Value{Kind: model.Bool, Bool: bool(v)}
+	case py.Int:
+		return model.Value{Kind: model.Int, Int: big.NewInt(int64(v))}
+	case *py.BigInt:
+		return model.Value{Kind: model.Int, Int: new(big.Int).Set((*big.Int)(v))}
+	case py.Float:
+		return model.Value{Kind: model.Float, Float: float64(v)}
+	case py.NoneType:
+		return model.Value{Kind: model.None}
+	case py.Tuple:
+		return model.Value{Kind: model.Tuple, Items: ev.values(v, depth)}
+	case *py.List:
+		return model.Value{Kind: model.List, Items: ev.values(v.Items, depth)}
+	case *unknownValue:
+		return ev.unknownModel(v.source, v.origin)
+	}
+	if m, ok := asMapping(o); ok {
+		out := model.Value{Kind: model.Dict}
+		for _, k := range m.keys {
+			out.Keys = append(out.Keys, plainText(k))
+			out.Values = append(out.Values, ev.value(m.vals[k], depth+1))
+		}
+		return out
+	}
+	return model.Value{Kind: model.Other, Source: typeName(o)}
+}
+
+func (ev *evaluation) values(items []py.Object, depth int) []model.Value {
+	out := make([]model.Value, len(items))
+	for i, it := range items {
+		out[i] = ev.value(it, depth+1)
+	}
+	return out
+}
+
+func (ev *evaluation) unknownModel(source string, origin model.Pos) model.Value {
+	v := model.Value{Kind: model.Unknown, Source: source}
+	if origin.Line != 0 {
+		o := origin
+		v.Origin = &o
+	}
+	return v
+}
+
+// originOf finds where the first unknown value from source entered.
+func (ev *evaluation) originOf(source string) model.Pos {
+	return ev.origins[source]
+}
+
+// typeName is the name Python's type() gives o.
+func typeName(o py.Object) string {
+	switch o.(type) {
+	case *py.Function:
+		return "function"
+	case *py.Method:
+		return "builtin_function_or_method"
+	case *py.Module:
+		return "module"
+	case *py.Type:
+		return "type"
+	}
+	return o.Type().Name
+}
+
+// plainText shows the unknown values inside a string by their source.
+func plainText(s string) string {
+	if !strings.Contains(s, unknownOpen) {
+		return s
+	}
+	s = strings.ReplaceAll(s, unknownOpen, "<unknown ")
+	return strings.ReplaceAll(s, unknownClose, ">")
+}

@@ -1,0 +1,325 @@
+package parser
+
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"runtime/metrics"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/go-python/gpython/py"
+
+	"github.com/pwbconf/pwbconf/diag"
+	"github.com/pwbconf/pwbconf/model"
+	"github.com/pwbconf/pwbconf/parser/rewrite"
+	"github.com/pwbconf/pwbconf/pywikibot"
+)
+
+// How often the hooks look at the clock and the heap: often enough that a
+// tight loop stops within milliseconds of its limit, rarely enough that a
+// plain file does not notice.
+const (
+	clockEvery  = 64
+	memoryEvery = 1024
+	// maxDepth bounds nested Python calls. gpython has no recursion limit
+	// of its own and each Python call costs several Go frames, so without
+	// a bound a recursive function ends the whole process. CPython's
+	// default limit is 1000.
+	maxDepth = 1000
+)
+
+// evaluation is the state of one run of one file.
+type evaluation struct {
+	file  string
+	opts  Options
+	src   []byte
+	lines *rewrite.Result
+	cfg   *model.Config
+
+	ctx     *sandboxContext
+	globals py.StringDict
+	module  *py.Code // the compiled file
+
+	// cur is the statement running now, at any depth; top is the last
+	// top-level statement, where Pywikibot would stop on an exception.
+	cur, top model.Pos
+	depth    int
+
+	start    time.Time
+	deadline time.Duration
+	hooks    int
+	// fatal is a limit or refusal. Once set, every later hook raises it
+	// again, so that a try/except in the file cannot swallow it.
+	fatal *fatalError
+
+	// seen holds the identity of each global at the last top-level hook;
+	// bound holds the places that bound each name the file touched.
+	seen     map[string]identity
+	bound    map[string]*binding
+	defaults map[string]identity
+	// watched are the names the code mentions, the only ones the hooks
+	// compare unless scanAll; lists are the default lists they watch for
+	// changes made in place.
+	watched []string
+	scanAll bool
+	lists   map[string]*listWatch
+
+	output strings.Builder
+	// targets caches the names each for statement binds.
+	targets map[model.Pos][]string
+	// origins holds where the first unknown value of each source entered.
+	origins map[string]model.Pos
+	// noted keeps one-time information findings from repeating.
+	noted map[string]bool
+}
+
+// binding is where a top-level name was bound, last place first.
+type binding struct {
+	pos     model.Pos
+	earlier []model.Pos
+	// inPlace is set when only changes made in place, which move pos
+	// but are no new binding, put the name here.
+	inPlace bool
+}
+
+func (b *binding) set(pos model.Pos) {
+	if b.pos.Line != 0 {
+		b.earlier = append(b.earlier, b.pos)
+	}
+	b.pos = pos
+	b.inPlace = false
+}
+
+// touch moves the binding to a statement that changed the value in place.
+func (b *binding) touch(pos model.Pos) {
+	if b.pos.Line == 0 {
+		b.inPlace = true
+	}
+	b.pos = pos
+}
+
+// rebind is set for top-level names: a loop that rebinds its variable on
+// every pass is one place, not one per pass.
+func (b *binding) rebind(pos model.Pos) {
+	if b.pos != pos {
+		b.set(pos)
+	}
+}
+
+// fatalError is a stop that the file cannot catch.
+type fatalError struct {
+	code string
+	pos  model.Pos
+	msg  string
+	exc  *py.Exception
+}
+
+func newEvaluation(file string, opts Options) *evaluation {
+	if opts.Timeout <= 0 {
+		opts.Timeout = DefaultTimeout
+	}
+	if opts.MemoryLimit == 0 {
+		opts.MemoryLimit = DefaultMemoryLimit
+	}
+	ev := &evaluation{
+		file:     file,
+		opts:     opts,
+		cfg:      &model.Config{File: file},
+		deadline: opts.Timeout,
+		bound:    make(map[string]*binding),
+		noted:    make(map[string]bool),
+		origins:  make(map[string]model.Pos),
+		targets:  make(map[model.Pos][]string),
+	}
+	ev.ctx = newSandboxContext(ev)
+	ev.globals = ev.newNamespace()
+	ev.defaults = snapshot(ev.globals)
+	ev.seen = maps.Clone(ev.defaults)
+	ev.scanAll = true
+	return ev
+}
+
+func (ev *evaluation) release() { ev.ctx.Close() }
+
+// hookAt is __pwbconf_at__(line, col), run before every simple statement.
+func (ev *evaluation) hookAt(args py.Tuple) (py.Object, error) {
+	pos, err := hookPos(args)
+	if err != nil {
+		return nil, err
+	}
+	if ev.depth == 0 {
+		ev.trackBindings(ev.top)
+		ev.top = pos
+	}
+	return ev.enter(pos)
+}
+
+// hookLoop is __pwbconf_loop__(line, col), run at the start of each pass
+// of a for loop; the loop variable was just bound by the for statement.
+func (ev *evaluation) hookLoop(args py.Tuple) (py.Object, error) {
+	pos, err := hookPos(args)
+	if err != nil {
+		return nil, err
+	}
+	if ev.depth == 0 {
+		ev.trackNames(ev.loopTargets(pos), pos)
+		ev.trackBindings(ev.top)
+		ev.top = pos
+	}
+	return ev.enter(pos)
+}
+
+// loopTargets reads the names a for statement binds off its source line,
+// so that they are attributed to the loop while whatever the statement
+// before the loop bound stays with that statement. A target list that
+// spans lines is cut at the line end.
+func (ev *evaluation) loopTargets(pos model.Pos) []string {
+	if t, ok := ev.targets[pos]; ok {
+		return t
+	}
+	var names []string
+	line := sourceLine(ev.src, pos.Line)
+	if r := []rune(line); pos.Col-1 < len(r) {
+		rest := strings.TrimPrefix(strings.TrimSpace(string(r[pos.Col-1:])), "for")
+		head, _, _ := strings.Cut(rest, " in ")
+		names = strings.FieldsFunc(head, func(c rune) bool {
+			return !(c == '_' || unicode.IsLetter(c) || unicode.IsDigit(c))
+		})
+	}
+	ev.targets[pos] = names
+	return names
+}
+
+func sourceLine(src []byte, n int) string {
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(src, '\n')
+		if j < 0 {
+			return ""
+		}
+		src = src[j+1:]
+	}
+	if j := bytes.IndexByte(src, '\n'); j >= 0 {
+		src = src[:j]
+	}
+	return string(src)
+}
+
+func hookPos(args py.Tuple) (model.Pos, error) {
+	if len(args) != 2 {
+		return model.Pos{}, py.ExceptionNewf(py.TypeError, "statement hook takes 2 arguments")
+	}
+	line, ok1 := args[0].(py.Int)
+	col, ok2 := args[1].(py.Int)
+	if !ok1 || !ok2 {
+		return model.Pos{}, py.ExceptionNewf(py.TypeError, "statement hook takes 2 ints")
+	}
+	return model.Pos{Line: int(line), Col: int(col)}, nil
+}
+
+// enter makes pos the current statement and checks the limits.
+func (ev *evaluation) enter(pos model.Pos) (py.Object, error) {
+	ev.cur = pos
+	if ev.opts.Line != nil {
+		ev.opts.Line.Store(int64(pos.Line))
+	}
+	if ev.fatal != nil {
+		return nil, ev.fatal.exc
+	}
+	ev.hooks++
+	if ev.hooks%clockEvery == 0 && time.Since(ev.start) > ev.deadline {
+		return nil, ev.setFatal(diag.CodeTimeLimit, fmt.Sprintf(
+			"evaluation exceeded the time limit of %v", ev.deadline))
+	}
+	if ev.hooks%memoryEvery == 0 && heapBytes() > ev.opts.MemoryLimit {
+		return nil, ev.setFatal(diag.CodeMemoryLimit, fmt.Sprintf(
+			"evaluation exceeded the memory limit of %d MB", ev.opts.MemoryLimit>>20))
+	}
+	return py.None, nil
+}
+
+// setFatal records a stop the file cannot catch and returns the exception
+// that unwinds the interpreter.
+func (ev *evaluation) setFatal(code, msg string) *py.Exception {
+	if ev.fatal == nil {
+		ev.fatal = &fatalError{
+			code: code,
+			pos:  ev.stopPos(),
+			msg:  msg,
+			exc:  py.ExceptionNewf(sandboxStop, "%s", msg),
+		}
+	}
+	return ev.fatal.exc
+}
+
+func (ev *evaluation) reportFatal() {
+	ev.stop(ev.fatal.code, ev.fatal.pos, ev.fatal.msg)
+}
+
+// refuse stops evaluation because the file asked for something the
+// sandbox never does.
+func (ev *evaluation) refuse(what, why string) error {
+	return ev.setFatal(diag.CodeRefused, fmt.Sprintf("the sandbox refuses %s: %s", what, why))
+}
+
+// sandboxStop is the exception that unwinds the interpreter after a limit
+// or a refusal. It derives from BaseException only, like SystemExit, so
+// that "except Exception" lets it pass; the hooks raise it again anyway.
+var sandboxStop = py.BaseException.NewType("SandboxStop", "evaluation stopped by the sandbox", nil, nil)
+
+// keyError is KeyError(key).
+func keyError(key py.Object) *py.Exception {
+	return &py.Exception{Base: py.KeyError, Args: py.Tuple{key}, Dict: py.StringDict{}}
+}
+
+var heapSample = []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+
+// heapBytes reads the live heap without stopping the world, which
+// runtime.ReadMemStats would.
+func heapBytes() uint64 {
+	s := make([]metrics.Sample, 1)
+	s[0].Name = heapSample[0].Name
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
+}
+
+// note adds an information finding once per key.
+func (ev *evaluation) note(key, code string, pos model.Pos, msg string) {
+	if ev.noted[key] {
+		return
+	}
+	ev.noted[key] = true
+	ev.report(code, diag.Info, pos, msg)
+}
+
+// removedName reads the name out of a NameError when Pywikibot once had a
+// variable of that name.
+func removedName(exc *py.Exception) (string, bool) {
+	args, _ := exc.Args.(py.Tuple)
+	if len(args) != 1 {
+		return "", false
+	}
+	msg, _ := args[0].(py.String)
+	_, rest, ok := strings.Cut(string(msg), "'")
+	if !ok {
+		return "", false
+	}
+	name, _, ok := strings.Cut(rest, "'")
+	if !ok {
+		return "", false
+	}
+	_, removed := pywikibot.RemovedIn(name)
+	return name, removed
+}
+
+// stopRemoved explains a NameError on a variable Pywikibot dropped.
+func (ev *evaluation) stopRemoved(name, text string) {
+	r, _ := pywikibot.RemovedIn(name)
+	ev.stop(diag.CodeRemovedName, ev.stopPos(), fmt.Sprintf(
+		"%s: Pywikibot removed %q in %s (%s was the last release with it)",
+		text, name, r.GoneSince, r.LastRelease))
+}

@@ -1,0 +1,142 @@
+package parser
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/pwbconf/pwbconf/model"
+)
+
+func wantPos(t *testing.T, cfg *model.Config, name string, line int) model.Entry {
+	t.Helper()
+	e := mustSetting(t, cfg, name)
+	if e.Pos.Line != line {
+		t.Errorf("%s set at line %d, want %d", name, e.Pos.Line, line)
+	}
+	return e
+}
+
+func TestChangesInPlace(t *testing.T) {
+	cfg := eval(t, `family = 'wikipedia'
+family_files['x'] = 'https://x.org'
+disambiguation_comment['wikipedia']['en'] = 'dab'
+log.append('x')
+user_script_paths += ['scripts']
+extra_headers.update({'X-A': '1'})
+actions_to_block.extend(['x'])
+actions_to_block.append('y')
+def f():
+    family_files['y'] = 'https://y.org'
+f()
+log_list = log
+interwiki_graph_formats[0] = 'svg'
+cosmetic_changes_deny_script.append('a')
+del cosmetic_changes_deny_script[0]
+`, nil)
+	noErrors(t, cfg)
+	e := wantPos(t, cfg, "family_files", 10)
+	if e.Earlier != nil {
+		t.Errorf("family_files earlier = %v, want none", e.Earlier)
+	}
+	if e.Value.Kind != model.Dict || len(e.Value.Keys) != 2 {
+		t.Errorf("family_files = %+v", e.Value)
+	}
+	wantPos(t, cfg, "disambiguation_comment", 3)
+	wantPos(t, cfg, "log", 4)
+	e = wantPos(t, cfg, "user_script_paths", 5)
+	if diff := cmp.Diff([]model.Value{{Kind: model.Str, Str: "scripts"}}, e.Value.Items); diff != "" {
+		t.Errorf("user_script_paths (-want +got):\n%s", diff)
+	}
+	wantPos(t, cfg, "extra_headers", 6)
+	if e := wantPos(t, cfg, "actions_to_block", 8); e.Earlier != nil {
+		t.Errorf("actions_to_block earlier = %v, want none", e.Earlier)
+	}
+	wantPos(t, cfg, "interwiki_graph_formats", 13)
+	if _, ok := cfg.Setting("cosmetic_changes_deny_script"); ok {
+		t.Error("a list changed back to its default is a setting")
+	}
+	for _, name := range []string{"usernames", "authenticate", "fake_user_agent_default"} {
+		if _, ok := cfg.Setting(name); ok {
+			t.Errorf("untouched %s is a setting", name)
+		}
+	}
+}
+
+// TestChangesInPlaceAfterRebinding keeps the rebinding as the only
+// earlier place: a change in place sets nothing a second time.
+func TestChangesInPlaceAfterRebinding(t *testing.T) {
+	cfg := eval(t, "log = ['a']\nlog.append('b')\n", nil)
+	e := wantPos(t, cfg, "log", 1)
+	if len(e.Value.Items) != 2 || e.Earlier != nil {
+		t.Errorf("log = %+v", e)
+	}
+}
+
+func TestDefAndClassPositions(t *testing.T) {
+	cfg := eval(t, `x = 1
+def f(a):
+    return a
+
+def g() -> int:
+    return 1
+
+class A:
+    b = 2
+class B(A): pass
+for i in range(2):
+    def h(): pass
+`, nil)
+	noErrors(t, cfg)
+	for name, line := range map[string]int{"x": 1, "f": 2, "g": 5, "A": 8, "B": 10, "h": 12, "i": 11} {
+		wantPos(t, cfg, name, line)
+	}
+	if e := mustSetting(t, cfg, "h"); len(e.Earlier) != 0 {
+		t.Errorf("h earlier = %v, want none", e.Earlier)
+	}
+}
+
+// TestNamespaceReachedWithoutNames checks the bindings made through
+// globals() and a star import, which name no variable in the code.
+func TestNamespaceReachedWithoutNames(t *testing.T) {
+	cfg := eval(t, "x = 1\nglobals()['mylang'] = 'de'\ny = 2\n", nil)
+	noErrors(t, cfg)
+	wantPos(t, cfg, "mylang", 2)
+	cfg = eval(t, "x = 1\nfrom os.path import *\ny = 2\n", nil)
+	noErrors(t, cfg)
+	wantPos(t, cfg, "join", 2)
+}
+
+func TestPythonText(t *testing.T) {
+	cfg := eval(t, `a = '{!r} {} {}'.format((1,), 1e16, float('inf'))
+b = '%s|%s' % ([0.1, 2.0], {'k': (1,)})
+print(0.5, (1,), [1e-05])
+`, nil)
+	noErrors(t, cfg)
+	wantStr(t, cfg, "a", "(1,) 1e+16 inf")
+	wantStr(t, cfg, "b", "[0.1, 2.0]|{'k': (1,)}")
+	if cfg.Output != "0.5 (1,) [1e-05]\n" {
+		t.Errorf("output %q", cfg.Output)
+	}
+}
+
+func TestPercentOnVariables(t *testing.T) {
+	cfg := eval(t, `fmt = '%s-%r'
+a = fmt % (None, 'x')
+b = 'n=%d' % 3 * 2
+c = 7 % 4
+s = '%s!'
+s %= True
+d = {'k': '%s'}
+e = d['k'] % [1]
+`, nil)
+	noErrors(t, cfg)
+	for name, want := range map[string]string{
+		"a": "None-'x'", "b": "n=3n=3", "s": "True!", "e": "[1]",
+	} {
+		wantStr(t, cfg, name, want)
+	}
+	if e := mustSetting(t, cfg, "c"); e.Value.Int.Int64() != 3 {
+		t.Errorf("c = %v", e.Value)
+	}
+}

@@ -1,0 +1,254 @@
+package parser
+
+import (
+	"maps"
+	"math/big"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/go-python/gpython/py"
+
+	"github.com/pwbconf/pwbconf/model"
+	"github.com/pwbconf/pwbconf/pywikibot"
+)
+
+// The paths a sandboxed config sees for Pywikibot's machine-dependent
+// defaults. They are plausible, not the machine's: the sandbox never asks.
+const (
+	sandboxHome    = "/home/user"
+	sandboxBaseDir = sandboxHome + "/.pywikibot"
+)
+
+// machineDefaults are the defaults config.py computes when it loads.
+// arg is left out: it exists only when Pywikibot had command-line
+// arguments, and the sandbox has none.
+var machineDefaults = map[string]py.Object{
+	"base_dir":             py.String(sandboxBaseDir),
+	"colorized_output":     py.False,
+	"console_encoding":     py.String("utf-8"),
+	"db_connect_file":      py.String(sandboxHome + "/.my.cnf"),
+	"default_edit_summary": py.String("Pywikibot " + pywikibot.Version()),
+	"user_config_file":     py.String("user-config.py"),
+	"userinterface_lang":   py.None,
+}
+
+// listDefaults are the non-empty list and dict defaults of config.py that
+// the data does not spell out.
+var listDefaults = map[string]func() py.Object{
+	"interwiki_graph_formats": func() py.Object { return py.NewListFromStrings([]string{"png"}) },
+	"socket_timeout":          func() py.Object { return py.Tuple{py.Float(6.05), py.Int(45)} },
+	"fake_user_agent_default": func() py.Object {
+		return py.StringDict{"reflinks": py.False, "weblinkchecker": py.False}
+	},
+}
+
+// defaultScalars holds the immutable defaults, converted once.
+var defaultScalars = sync.OnceValue(func() py.StringDict {
+	out := py.StringDict{}
+	for _, v := range pywikibot.Variables() {
+		if o, ok := machineDefaults[v.Name]; ok {
+			out[v.Name] = o
+			continue
+		}
+		if o := scalarDefault(v); o != nil {
+			out[v.Name] = o
+		}
+	}
+	return out
+})
+
+func scalarDefault(v pywikibot.Variable) py.Object {
+	switch d := v.Default.(type) {
+	case string:
+		return py.String(d)
+	case bool:
+		return py.NewBool(d)
+	case float64:
+		if v.Type == "int" {
+			return py.Int(int64(d))
+		}
+		return py.Float(d)
+	}
+	switch v.Type {
+	case "NoneType":
+		return py.None
+	case "str":
+		return py.String("")
+	case "int":
+		return py.Int(0)
+	case "float":
+		return py.Float(0)
+	case "bool":
+		return py.False
+	}
+	return nil
+}
+
+// newNamespace builds the exec namespace of Pywikibot's config module:
+// every public variable and helper function, and none of the modules
+// config.py imports (it leaves those out of what it hands to exec).
+func (ev *evaluation) newNamespace() py.StringDict {
+	g := defaultScalars().Copy()
+	for _, v := range pywikibot.Variables() {
+		if _, ok := g[v.Name]; ok {
+			continue
+		}
+		if mk, ok := listDefaults[v.Name]; ok {
+			g[v.Name] = mk()
+			continue
+		}
+		switch v.Type {
+		case "list":
+			g[v.Name] = py.NewList()
+		case "tuple":
+			g[v.Name] = py.Tuple{}
+		case "dict":
+			g[v.Name] = ev.newDict(plainDictType, true)
+		}
+	}
+	// Every dict default is tracked, so that a change made in place, which
+	// binds no name, still has a place; the two defaultdicts make tracked
+	// dicts too, whose changes count as changes of their parent.
+	for name, v := range g {
+		if d, ok := v.(py.StringDict); ok {
+			g[name] = ev.trackedCopy(d)
+		}
+	}
+	for _, name := range []string{"usernames", "disambiguation_comment"} {
+		d := ev.newDict(defaultDictType, true)
+		d.missing = func() (py.Object, error) {
+			inner := ev.newDict(plainDictType, true)
+			inner.parent = d
+			return inner, nil
+		}
+		g[name] = d
+	}
+	g["authenticate"] = ev.newDict(plainDictType, true)
+	ev.addHelpers(g)
+	return g
+}
+
+// trackedCopy is a tracked dict holding d's entries as defaults, which no
+// statement set.
+func (ev *evaluation) trackedCopy(d py.StringDict) *orderedDict {
+	out := ev.newDict(plainDictType, true)
+	m, _ := asMapping(d)
+	out.keys = m.keys
+	maps.Copy(out.vals, d)
+	return out
+}
+
+// defaultValue makes a fresh copy of the default of a list or dict
+// setting whose value is now v, to tell whether changes made in place
+// left it as it was.
+func defaultValue(name string, v py.Object) py.Object {
+	if mk, ok := listDefaults[name]; ok {
+		return mk()
+	}
+	if _, ok := v.(*orderedDict); ok {
+		return py.NewStringDict()
+	}
+	return py.NewList()
+}
+
+// addHelpers adds config.py's helper functions, reimplemented on strings
+// so that none of them touches the disk.
+func (ev *evaluation) addHelpers(g py.StringDict) {
+	g["user_home_path"] = newFunc("user_home_path", func(args py.Tuple, _ py.StringDict) (py.Object, error) {
+		p, err := oneString("user_home_path", args)
+		if err != nil {
+			return nil, err
+		}
+		return joinPaths(ev.home(), p), nil
+	})
+	g["get_user_config_file"] = newFunc("get_user_config_file", func(py.Tuple, py.StringDict) (py.Object, error) {
+		return py.String("user-config.py"), nil
+	})
+	g["get_base_dir"] = newFunc("get_base_dir", func(py.Tuple, py.StringDict) (py.Object, error) {
+		return py.String(sandboxBaseDir), nil
+	})
+	g["makepath"] = newFunc("makepath", func(args py.Tuple, _ py.StringDict) (py.Object, error) {
+		if len(args) < 1 {
+			return nil, py.ExceptionNewf(py.TypeError, "makepath() missing 1 required positional argument: 'path'")
+		}
+		return ev.absPath(args[0]), nil
+	})
+	g["datafilepath"] = newFunc("datafilepath", func(args py.Tuple, _ py.StringDict) (py.Object, error) {
+		parts := append(py.Tuple{py.String(sandboxBaseDir)}, args...)
+		return ev.absPath(joinObjects(parts)), nil
+	})
+	g["shortpath"] = newFunc("shortpath", func(args py.Tuple, _ py.StringDict) (py.Object, error) {
+		p, err := oneString("shortpath", args)
+		if err != nil {
+			return nil, err
+		}
+		if rest, ok := strings.CutPrefix(p, sandboxBaseDir); ok {
+			return py.String(strings.TrimPrefix(rest, "/")), nil
+		}
+		return py.String(p), nil
+	})
+	g["register_families_folder"] = newFunc("register_families_folder", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		if len(args) < 1 {
+			return nil, py.ExceptionNewf(py.TypeError,
+				"register_families_folder() missing 1 required positional argument: 'folder_path'")
+		}
+		ev.cfg.FamilyFolders = append(ev.cfg.FamilyFolders, model.PathRef{
+			Path: pathText(args[0]), Pos: ev.cur,
+		})
+		return py.None, nil
+	})
+}
+
+func oneString(fn string, args py.Tuple) (string, error) {
+	if len(args) != 1 {
+		return "", py.ExceptionNewf(py.TypeError, "%s() takes 1 argument (%d given)", fn, len(args))
+	}
+	s, ok := args[0].(py.String)
+	if !ok {
+		return "", py.ExceptionNewf(py.TypeError, "%s() argument must be str, not %s", fn, args[0].Type().Name)
+	}
+	return string(s), nil
+}
+
+// pathText is the text of a path argument; an unknown one keeps its
+// markers so the model shows it as unknown.
+func pathText(o py.Object) string {
+	s, err := py.Str(o)
+	if err != nil {
+		return ""
+	}
+	return string(s.(py.String))
+}
+
+// bigFromInt is here so converters share one way to widen ints.
+func bigFromInt(i int64) *big.Int { return big.NewInt(i) }
+
+func joinPaths(a py.Object, b string) py.Object {
+	if u, ok := a.(*unknownValue); ok {
+		return u
+	}
+	return py.String(joinStrings(string(a.(py.String)), b))
+}
+
+func joinStrings(parts ...string) string {
+	out := ""
+	for _, p := range parts {
+		switch {
+		case strings.HasPrefix(p, "/"):
+			out = p
+		case out == "" || strings.HasSuffix(out, "/"):
+			out += p
+		default:
+			out += "/" + p
+		}
+	}
+	return out
+}
+
+func cleanPath(p string) string {
+	if p == "" {
+		return "."
+	}
+	return path.Clean(p)
+}

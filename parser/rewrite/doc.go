@@ -1,0 +1,88 @@
+// Package rewrite turns a user-config.py written for CPython 3.8 to 3.13
+// into source that gpython v0.2.0, a Python 3.4-level compiler, accepts,
+// and adds the statement hooks the evaluator runs on.
+//
+// The rewrite works on tokens, never on lines as text, and never moves a
+// token to another line, so line numbers in the output are those of the
+// file. Columns move where text is inserted or removed; [Result.Original]
+// maps any output position back.
+//
+// # Hooks
+//
+// Before every simple statement, including each statement of `a = 1; b = 2`
+// and one written after a header's colon, the rewrite inserts
+// `__pwbconf_at__(L, C);` with the original 1-based line and character
+// column of the statement's first token. The first statement of a for
+// loop's body is preceded by `__pwbconf_loop__(L, C);`, L and C being the
+// position of the `for`, so the hook runs once per pass. When that body
+// starts with `if`, `while`, `for` or `with`, the call goes into the
+// header's first expression as `(__pwbconf_loop__(L, C), (expr))[1]`,
+// which keeps the expression's value whatever the hook returns; after `try`
+// it goes to the first statement inside, and a def or class header pays it
+// in its own hook. Everything inserted stays on its line.
+//
+// A def or class header calls the statement hook with its own position
+// while the statement runs, so that the name it binds is credited to it:
+// through the return annotation, `def f(a) -> __pwbconf_def__(L, C):`
+// (the hook returns an empty tuple, which f.__annotations__ then shows) or
+// `-> (__pwbconf_at__(L, C), (X))[1]`, and through the first argument of
+// a class, `class A(*__pwbconf_def__(L, C)):` or `class
+// A((__pwbconf_at__(L, C), (B))[1]):`. A decorated def gets no hook,
+// since gpython miscompiles a decorated def with a return annotation.
+// Other compound headers and decorators get no hook.
+//
+// # What is rewritten
+//
+//   - A UTF-8 BOM is dropped, CRLF and CR line ends become LF, and a coding
+//     declaration of UTF-8, Latin-1 or cp1252 is honoured as CPython
+//     honours it for compile(bytes).
+//   - Underscores in numbers go: 1_000 becomes 1000.
+//   - f-strings become str.format calls, one per f-string and per line of
+//     a multi-line one: f'{x!r:>{w}}' becomes ('{0!r:>{1}}'.format((x), (w))).
+//     Conversions, nested format specs, {{ }} and {expr=} are kept, and
+//     adjacent literals are joined with + so each keeps its own prefix.
+//     Fields are scanned the way Python 3.12 scans them, so quotes of the
+//     same kind nested inside a field are accepted.
+//   - `target: ann = value` loses `: ann` to spaces (or to a backslash
+//     continuation where the annotation spans lines); a bare `target: ann`
+//     becomes pass. The annotation is not evaluated, as if
+//     `from __future__ import annotations` were in force.
+//   - `from __future__ import ...` imports from __pwbconf_future__ instead,
+//     which the evaluator provides; the names are listed in
+//     [Result.Futures].
+//   - The left operand of each % goes to __pwbconf_fmt__, whose str
+//     result formats as CPython's printf-style formatting does, where
+//     gpython's calls Go's fmt: '%s' % x becomes
+//     __pwbconf_fmt__('%s') % x. The operand is the run of tokens binding
+//     tighter than %, so a * b % c becomes __pwbconf_fmt__(a * b) % c, and
+//     s %= v on a plain name becomes s = __pwbconf_fmt__(s) % (v); %= on
+//     an attribute or a subscript is left to gpython.
+//   - A trailing comma after *args or **kwargs in a call or a def, and the
+//     / of positional-only parameters, are blanked.
+//   - Form feeds, which gpython does not read as white space, are dropped
+//     from indentation (CPython counts indentation again after one) and
+//     become spaces elsewhere.
+//
+// Errors CPython's tokenizer reports are returned as a [*SyntaxError] with
+// CPython's wording: bad UTF-8, NUL bytes, unterminated strings,
+// malformed f-strings, unbalanced brackets, bad underscores or leading
+// zeros in numbers, stray characters, inconsistent tabs, dedents to no
+// outer level, misplaced or unknown __future__ features, bytes mixed with
+// str literals.
+//
+// # What is left to gpython
+//
+// Other constructs newer than Python 3.4 pass through unchanged, and gpython
+// reports them as syntax errors that the evaluator maps back with
+// [Result.OriginalOffset]: unpacking in displays and calls ({**a}, [*a],
+// f(*a, *b), f(**a, b=1)), the walrus operator, match statements, async
+// and await, the @ operator, relaxed decorators, parenthesized context
+// managers, `return *a, b`, the type statement. They are rare in configs
+// and gpython's dict and list types are too limited to emulate them
+// cheaply. A for loop whose body starts with a decorated def gets no loop
+// hook.
+//
+// Known differences in meaning: gpython leaves \N{name} escapes
+// undecoded, and drops the backslash and line break that CPython keeps
+// when a raw string continues on the next line.
+package rewrite

@@ -1,0 +1,138 @@
+package pywikibot
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pwbconf/pwbconf/model"
+)
+
+// Usernames is a config's usernames dict as the file left it:
+// usernames[family][code] -> the entry that set it. The family key "*"
+// holds the entries every family falls back to.
+type Usernames map[string]map[string]model.Entry
+
+// NewUsernames indexes the model's username entries. An entry whose path
+// is not ["usernames", family, code] is not a username and is left out.
+func NewUsernames(entries []model.Entry) Usernames {
+	u := make(Usernames)
+	for _, e := range entries {
+		if len(e.Path) != 3 || e.Path[0] != "usernames" {
+			continue
+		}
+		fam, code := e.Path[1], e.Path[2]
+		if u[fam] == nil {
+			u[fam] = make(map[string]model.Entry)
+		}
+		u[fam][code] = e
+	}
+	return u
+}
+
+// Resolved is the username a site gets, and the entry it came from.
+type Resolved struct {
+	// Entry is the usernames[FamilyKey][CodeKey] entry that served the
+	// site, or nil when none did and the site has no username.
+	Entry     *model.Entry
+	FamilyKey string
+	CodeKey   string
+	// Name is the name after Pywikibot's normalisation. It is empty when
+	// no entry served the site or the value is not a plain string.
+	Name string
+}
+
+// Found reports whether some entry served the site.
+func (r Resolved) Found() bool { return r.Entry != nil }
+
+// NotString reports a value that is neither a str nor unknown, such as
+// the 1-tuple a trailing comma makes. Pywikibot fails with TypeError when
+// it normalises such a name, so the site cannot be built at all.
+func (r Resolved) NotString() bool {
+	return r.Entry != nil && r.Entry.Value.Kind != model.Str && r.Entry.Value.Kind != model.Unknown
+}
+
+// Unknown reports a value the evaluator could not know, such as one read
+// from an unset environment variable.
+func (r Resolved) Unknown() bool { return r.Entry != nil && r.Entry.Value.Kind == model.Unknown }
+
+// Username resolves the username of the site family:code the way
+// pywikibot.Site does: usernames['*'] overlaid with usernames[family],
+// then the code's entry, then the '*' entry. An entry whose value Python
+// holds false (an empty string, None, an empty tuple) is passed over.
+// The code is used as given, before [NormalizeCode] would change it.
+func Username(u Usernames, family, code string) Resolved {
+	merged := make(map[string]model.Entry, len(u["*"])+len(u[family]))
+	for k, e := range u["*"] {
+		merged[k] = e
+	}
+	for k, e := range u[family] {
+		merged[k] = e
+	}
+	return pick(merged, code)
+}
+
+// LoginUsername resolves the username the way "login.py -all" does:
+// usernames[family], or usernames['*'] only when the family has no entry
+// at all, then the code's entry or the '*' entry. Unlike [Username] it
+// does not mix the two dicts.
+func LoginUsername(u Usernames, family, code string) Resolved {
+	codes := u[family]
+	if len(codes) == 0 {
+		codes = u["*"]
+	}
+	return pick(codes, code)
+}
+
+func pick(codes map[string]model.Entry, code string) Resolved {
+	for _, key := range []string{code, "*"} {
+		e, ok := codes[key]
+		if !ok || !truthy(e.Value) {
+			continue
+		}
+		r := Resolved{Entry: &e, FamilyKey: e.Path[1], CodeKey: key}
+		if e.Value.Kind == model.Str {
+			r.Name = NormalizeUsername(e.Value.Str)
+		}
+		return r
+	}
+	return Resolved{}
+}
+
+// truthy is Python's bool() for the values a model holds. An unknown
+// value counts as true: it is most likely a non-empty string.
+func truthy(v model.Value) bool {
+	switch v.Kind {
+	case model.Str:
+		return v.Str != ""
+	case model.Int:
+		return v.Int != nil && v.Int.Sign() != 0
+	case model.Float:
+		return v.Float != 0
+	case model.Bool:
+		return v.Bool
+	case model.None:
+		return false
+	case model.Tuple, model.List:
+		return len(v.Items) > 0
+	case model.Dict:
+		return len(v.Keys) > 0
+	}
+	return true
+}
+
+var spaceRun = regexp.MustCompile(`[_ ]+`)
+
+// NormalizeUsername turns a name into the form Pywikibot logs in with:
+// runs of underscores and spaces become one space, surrounding white
+// space goes, and the first letter is upper-cased. MediaWiki's exceptions
+// to upper-casing a few rare letters are not mirrored.
+func NormalizeUsername(name string) string {
+	name = strings.TrimSpace(spaceRun.ReplaceAllString(name, " "))
+	r, size := utf8.DecodeRuneInString(name)
+	if size == 0 {
+		return ""
+	}
+	return string(unicode.ToUpper(r)) + name[size:]
+}

@@ -1,0 +1,281 @@
+package validate
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/pwbconf/pwbconf/coverage"
+	"github.com/pwbconf/pwbconf/model"
+	"github.com/pwbconf/pwbconf/pywikibot"
+)
+
+// CoverageMode says when the coverage rules hold a file to the required
+// families.
+type CoverageMode string
+
+// The coverage modes. CoverageAuto, the zero value, applies the
+// requirement to a file whose OAuth keys reach at least half of the
+// required families: such a file follows the manual's layout for every
+// project, and a family it leaves out is most likely forgotten. A file
+// with OAuth for one or two projects, or with none, is left alone.
+const (
+	CoverageAuto   CoverageMode = ""
+	CoverageAlways CoverageMode = "always"
+	CoverageNever  CoverageMode = "never"
+)
+
+// ParseCoverageMode reads a mode by the name a command line or a project
+// file gives it: auto, always or never.
+func ParseCoverageMode(name string) (CoverageMode, error) {
+	switch name {
+	case "auto", "":
+		return CoverageAuto, nil
+	case "always", "never":
+		return CoverageMode(name), nil
+	}
+	return "", fmt.Errorf("unknown coverage mode %q (want auto, always or never)", name)
+}
+
+// AllWikimedia, given as a required family, stands for every family the
+// Wikimedia Foundation hosts.
+const AllWikimedia = "all-wikimedia"
+
+// ManualFamilies are the families Wikimedia's OAuth manual sets up a
+// username for, the default requirement. OAuth is required on their sites
+// and on www.mediawiki.org too.
+var ManualFamilies = []string{"wikipedia", "meta", "commons", "wikidata", "wiktionary",
+	"wikibooks", "wikinews", "wikiquote", "wikisource", "wikiversity", "wikivoyage"}
+
+// ExpandFamilies checks a list of required families and expands
+// AllWikimedia. An unknown name is an error that suggests the nearest
+// family.
+func ExpandFamilies(names []string) ([]string, error) {
+	var out []string
+	for _, n := range names {
+		if n == AllWikimedia {
+			for _, f := range pywikibot.Families() {
+				if f.Wikimedia {
+					out = append(out, f.Name)
+				}
+			}
+			continue
+		}
+		if _, ok := pywikibot.LookupFamily(n); !ok {
+			if near := pywikibot.NearestFamily(n); near != "" {
+				return nil, fmt.Errorf("unknown family %q; did you mean %q?", n, near)
+			}
+			return nil, fmt.Errorf("unknown family %q", n)
+		}
+		out = append(out, n)
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
+}
+
+// requirement is what the coverage rules ask of a file: a username for
+// every non-test site of the users families, OAuth for every non-test
+// site of the oauth families.
+type requirement struct {
+	users, oauth []string
+}
+
+func newRequirement(families []string) requirement {
+	if families == nil {
+		return requirement{users: ManualFamilies, oauth: append(slices.Clone(ManualFamilies), "mediawiki")}
+	}
+	fams, err := ExpandFamilies(families)
+	if err != nil {
+		// The command line checks the list first; a bad name here simply
+		// requires nothing of that family.
+		fams = slices.DeleteFunc(slices.Clone(families), func(n string) bool {
+			_, ok := pywikibot.LookupFamily(n)
+			return !ok
+		})
+	}
+	return requirement{users: fams, oauth: fams}
+}
+
+// coverageFacts is what the coverage rules share about one config.
+type coverageFacts struct {
+	cfg    *model.Config
+	report *coverage.Report
+	need   requirement
+	// active is set when the requirement applies to this file.
+	active bool
+}
+
+func newCoverageFacts(cfg *model.Config, opts *Options) *coverageFacts {
+	f := &coverageFacts{cfg: cfg, report: coverage.Compute(cfg),
+		need: newRequirement(opts.RequiredFamilies)}
+	switch opts.Coverage {
+	case CoverageAlways:
+		f.active = true
+	case CoverageAuto:
+		reached := 0
+		for _, fam := range f.need.oauth {
+			if f.familyReached(fam) {
+				reached++
+			}
+		}
+		f.active = len(f.need.oauth) > 0 && 2*reached >= len(f.need.oauth)
+	}
+	return f
+}
+
+// familyReached reports whether OAuth reaches a non-test site of fam.
+func (f *coverageFacts) familyReached(fam string) bool {
+	return slices.ContainsFunc(f.sites(fam), func(s *coverage.Site) bool {
+		return s.AuthKind == coverage.AuthOAuth
+	})
+}
+
+// sites returns the family's sites, test wikis left out: a bot is not
+// expected to log into them, and the manual's keys do not reach most.
+func (f *coverageFacts) sites(fam string) []*coverage.Site {
+	rf, ok := f.report.Family(fam)
+	if !ok {
+		return nil
+	}
+	var out []*coverage.Site
+	all := f.report.FamilySites(rf)
+	for i := range all {
+		if all[i].Status != coverage.Test {
+			out = append(out, &all[i])
+		}
+	}
+	return out
+}
+
+// loginSite reports whether a bot would log into s to work: not a test
+// wiki, not a closed one, not an old code Pywikibot refuses.
+func loginSite(s *coverage.Site) bool { return s.Status == coverage.Open && !s.Refused }
+
+// needsOAuth reports whether the requirement asks for OAuth on s.
+func (f *coverageFacts) needsOAuth(s *coverage.Site) bool {
+	return f.active && s.Status != coverage.Test && slices.Contains(f.need.oauth, s.Family)
+}
+
+// usesOAuth reports whether any OAuth key reaches any site.
+func (f *coverageFacts) usesOAuth() bool { return f.report.Total.OAuth+f.report.Total.OAuthNoUser > 0 }
+
+// passwordFile returns the password_file setting when it names a file.
+func (f *coverageFacts) passwordFile() (model.Entry, bool) {
+	e, ok := f.cfg.Setting("password_file")
+	if !ok || e.Value.Kind == model.None || (e.Value.Kind == model.Str && e.Value.Str == "") {
+		return model.Entry{}, false
+	}
+	return e, true
+}
+
+// commonName is the username the file gives most often, to put into the
+// lines the rules suggest; "" when it gives none.
+func (f *coverageFacts) commonName() string {
+	counts := map[string]int{}
+	for i := range f.report.Sites {
+		if s := &f.report.Sites[i]; s.UserState == coverage.UserOK {
+			counts[s.Username]++
+		}
+	}
+	best := ""
+	for name, n := range counts {
+		if n > counts[best] || (n == counts[best] && name < best) {
+			best = name
+		}
+	}
+	return best
+}
+
+// suggestUser writes the line that gives a family, or one of its sites,
+// a username.
+func (f *coverageFacts) suggestUser(fam, code string) string {
+	name := f.commonName()
+	if name == "" {
+		return fmt.Sprintf("Add a usernames[%s][%s] entry", pyStr(fam), pyStr(code))
+	}
+	return fmt.Sprintf("Add usernames[%s][%s] = %s", pyStr(fam), pyStr(code), pyStr(name))
+}
+
+// lastOAuthEntry is the OAuth entry set last in the file: the place to
+// add a line after, and the value to copy into it.
+func (f *coverageFacts) lastOAuthEntry() *model.Entry {
+	var last *model.Entry
+	for i := range f.cfg.Authenticate {
+		e := &f.cfg.Authenticate[i]
+		if len(e.Path) != 2 || !isOAuthValue(e) {
+			continue
+		}
+		if last == nil || e.Pos.Line >= last.Pos.Line {
+			last = e
+		}
+	}
+	return last
+}
+
+// suggestKey writes the line that gives key OAuth, copying the tokens of
+// an OAuth entry the file already has.
+func (f *coverageFacts) suggestKey(key string) string {
+	if from := f.lastOAuthEntry(); from != nil {
+		return fmt.Sprintf("Add authenticate[%s] = authenticate[%s]", pyStr(key), pyStr(from.Path[1]))
+	}
+	return fmt.Sprintf("Add authenticate[%s] with the 4 OAuth tokens", pyStr(key))
+}
+
+// anchor is where a finding about something missing points: after the
+// last entry of the list it belongs to, where the fix goes, or at the
+// first line when the file has no such entry.
+func anchor(lists ...[]model.Entry) model.Pos {
+	for _, list := range lists {
+		if len(list) == 0 {
+			continue
+		}
+		last := slices.MaxFunc(list, func(a, b model.Entry) int {
+			return cmp.Compare(a.Pos.Line, b.Pos.Line)
+		})
+		return last.Pos
+	}
+	return model.Pos{Line: 1, Col: 1}
+}
+
+// domainKey is the wildcard key that covers a host together with its
+// sister wikis, "*.wikinews.org" for "en.wikinews.org"; a host of two
+// labels has none wider than itself.
+func domainKey(host string) string {
+	labels := strings.Split(host, ".")
+	if len(labels) <= 2 {
+		return host
+	}
+	return "*." + strings.Join(labels[len(labels)-2:], ".")
+}
+
+// familyDomain reports whether a wildcard key is the family's own domain,
+// such as "*.wikivoyage.org" for wikivoyage, as opposed to a domain many
+// families share ("*.wikimedia.org").
+func familyDomain(key, fam string) bool {
+	rest, ok := strings.CutPrefix(key, "*.")
+	first, _, _ := strings.Cut(rest, ".")
+	return ok && first == fam
+}
+
+// pyStr writes s as a single-quoted Python literal.
+func pyStr(s string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
+}
+
+// authEntryFor returns the authenticate entry for key, if the file set one.
+func authEntryFor(f *coverageFacts, key string) *model.Entry {
+	for i := range f.cfg.Authenticate {
+		if e := &f.cfg.Authenticate[i]; len(e.Path) == 2 && e.Path[1] == key {
+			return e
+		}
+	}
+	return nil
+}
+
+// isOAuthValue reports whether an entry holds four items, or a value of
+// unknown length, which Pywikibot would most likely take for OAuth.
+func isOAuthValue(e *model.Entry) bool {
+	n, known := pywikibot.ValueLen(e.Value)
+	return !known || n == 4
+}

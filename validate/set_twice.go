@@ -1,0 +1,81 @@
+package validate
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/pwbconf/pwbconf/diag"
+	"github.com/pwbconf/pwbconf/model"
+)
+
+var setTwice = &Rule{
+	Code:     "PWB111",
+	Name:     "set-twice",
+	Severity: diag.Warning,
+	Summary:  "a setting, username or authenticate key set more than once",
+	Doc: "When the file sets the same variable, usernames entry or " +
+		"authenticate key twice, the last value wins and the first is lost " +
+		"without a word; usually one of them is a left-over. The finding " +
+		"points at the later place and names the first. A loop whose list " +
+		"names the same family or domain twice sets its entries twice too. " +
+		"Keep one.",
+	Bad:  "usernames['wikipedia']['*'] = 'ExampleBot'\nusernames['wikipedia']['*'] = 'ExampleOtherBot'\n",
+	Good: "usernames['wikipedia']['*'] = 'ExampleOtherBot'\n",
+	check: func(p *pass) {
+		p.topLevel(known, func(name string, e model.Entry) {
+			if first, ok := firstElsewhere(e); ok {
+				p.report(e.Pos, name, "%q is set again here; line %d set it first", name, first.Line)
+			}
+		})
+		for _, list := range [][]model.Entry{p.cfg.Usernames, p.cfg.Authenticate} {
+			for _, e := range list {
+				p.reportDictRepeat(e)
+			}
+		}
+	},
+}
+
+// reportDictRepeat reports a usernames or authenticate entry set more than
+// once. Unlike a top-level name, whose repeats at one statement are a
+// loop variable doing its job, an entry that one statement sets twice
+// comes from a loop that visits the same key twice.
+func (p *pass) reportDictRepeat(e model.Entry) {
+	what := entryName(e)
+	if first, ok := firstElsewhere(e); ok {
+		p.report(e.Pos, e.Path[0], "%s is set again here; line %d set it first", what, first.Line)
+		return
+	}
+	if n := countAt(e.Earlier, e.Pos); n > 0 {
+		p.report(e.Pos, e.Path[0], "%s is set %d times by this statement. "+
+			"The loop visits it more than once", what, n+1)
+	}
+}
+
+// firstElsewhere returns the first place, other than the last one, that
+// set e.
+func firstElsewhere(e model.Entry) (model.Pos, bool) {
+	i := slices.IndexFunc(e.Earlier, func(p model.Pos) bool { return p != e.Pos })
+	if i < 0 {
+		return model.Pos{}, false
+	}
+	return e.Earlier[i], true
+}
+
+func countAt(list []model.Pos, pos model.Pos) int {
+	n := 0
+	for _, p := range list {
+		if p == pos {
+			n++
+		}
+	}
+	return n
+}
+
+// entryName writes an entry as the file would: usernames['a']['b'].
+func entryName(e model.Entry) string {
+	s := e.Path[0]
+	for _, k := range e.Path[1:] {
+		s += fmt.Sprintf("[%q]", k)
+	}
+	return s
+}

@@ -1,0 +1,90 @@
+package validate
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pwbconf/pwbconf/model"
+	"github.com/pwbconf/pwbconf/pywikibot"
+)
+
+// codeFault is why Pywikibot never reads usernames[family][code], or why
+// reading it is of no use.
+type codeFault int
+
+const (
+	codeFine codeFault = iota
+	codeUpper
+	codeOld
+	codeNoSite
+	codeClosed
+	codeRemoved
+)
+
+// codeVerdict is a code's fault and the message that goes with it.
+type codeVerdict struct {
+	fault codeFault
+	msg   string
+}
+
+// judgeCode follows pywikibot.Site: the code is lowered, an old code
+// replaced, a single-site family takes any code. The username lookup uses
+// the code the site ends up with, so every change means the entry is
+// never read.
+func judgeCode(f *pywikibot.Family, code string) codeVerdict {
+	if code == "*" {
+		return codeVerdict{}
+	}
+	if lower := strings.ToLower(code); lower != code {
+		return codeVerdict{codeUpper, fmt.Sprintf("code %q is upper case and never read; "+
+			"Pywikibot looks up %q", code, lower)}
+	}
+	n := pywikibot.NormalizeCode(f.Name, code)
+	site, isSite := f.Site(code)
+	switch {
+	case n.Removed:
+		return codeVerdict{codeRemoved, fmt.Sprintf("%s:%s is a deleted wiki; "+
+			"this entry is never used", f.Name, code)}
+	case n.Change.Has(pywikibot.CodeReplaced):
+		return codeVerdict{codeOld, fmt.Sprintf("%q is an old code of %s and never read; "+
+			"Pywikibot uses %q", code, f.Name, n.Code)}
+	case n.Change.Has(pywikibot.CodeObsolete) && isSite, isSite && site.Closed:
+		return codeVerdict{codeClosed, fmt.Sprintf("%s:%s is a closed wiki; "+
+			"its credentials are unused", f.Name, code)}
+	case n.Change.Has(pywikibot.CodeSingleSite):
+		return codeVerdict{codeNoSite, fmt.Sprintf("%s has one site, %q; code %q is never read",
+			f.Name, n.Code, code)}
+	case !n.Usable():
+		return codeVerdict{codeNoSite, noSiteMessage(f, code)}
+	}
+	return codeVerdict{}
+}
+
+func noSiteMessage(f *pywikibot.Family, code string) string {
+	codes := f.Codes()
+	if len(codes) <= 6 {
+		return fmt.Sprintf("%s has no site %q; its codes are %s", f.Name, code, andList(quoted(codes)))
+	}
+	if near := pywikibot.Nearest(code, codes); near != "" {
+		return fmt.Sprintf("%s has no site %q; did you mean %q?", f.Name, code, near)
+	}
+	return fmt.Sprintf("%s has no site %q; Pywikibot cannot build it", f.Name, code)
+}
+
+// usernameCodes calls f with the verdict on each username entry's code,
+// for the families Pywikibot ships. Other families are not known well
+// enough to judge their codes.
+func (p *pass) usernameCodes(want codeFault, f func(e model.Entry, msg string)) {
+	for _, e := range p.cfg.Usernames {
+		if len(e.Path) != 3 {
+			continue
+		}
+		fam, ok := pywikibot.LookupFamily(e.Path[1])
+		if !ok {
+			continue
+		}
+		if v := judgeCode(fam, e.Path[2]); v.fault == want {
+			f(e, v.msg)
+		}
+	}
+}

@@ -1,0 +1,16 @@
+# OAuth set-up for one bot account on every Wikimedia project family.
+family = 'wikipedia'
+mylang = 'en'
+
+for fam in ('wikipedia', 'meta', 'commons', 'wikidata', 'wiktionary',
+            'wikibooks', 'wikinews', 'wikiquote', 'wikisource',
+            'wikiversity', 'wikivoyage'):
+    usernames[fam]['*'] = 'ExampleBot'
+
+tokens = ('a4c123b1612dd272d1371c17149d4395', '36b3216fdaeeb975729fae923d5a4fd12aabfe22', '8f219e9cb0eb53f16947ccf25ec84d8d', 'bc74254770f58904dba41ecccc3fc1626e53a130')
+for domain in ('wikipedia', 'wikimedia', 'wikidata', 'wiktionary',
+               'wikibooks', 'wikinews', 'wikiquote', 'wikisource',
+               'wikiversity', 'wikivoyage', 'mediawiki'):
+    authenticate['*.%s.org' % domain] = tokens
+authenticate['wikisource.org'] = tokens
+del fam, domain, tokens

@@ -1,0 +1,2 @@
+family = 'wikinews'
+mylang = 'en'  # want: PWB205

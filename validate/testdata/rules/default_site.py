@@ -1,0 +1,2 @@
+family = 'wiktionary'
+mylang = 'xx'  # want: PWB110

@@ -1,0 +1,2 @@
+family = 'wikipedia'  # want: PWB109
+usernames['wikipedia']['en'] = 'ExampleBot'

@@ -1,0 +1,2 @@
+# want-file: PWB109
+usernames['wikipedia']['en'] = 'ExampleBot'

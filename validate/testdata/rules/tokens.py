@@ -1,0 +1,16 @@
+family = 'wikipedia'
+mylang = 'en'
+usernames['*']['*'] = 'ExampleBot'
+authenticate['en.wikipedia.org'] = 'a4c123b1612dd272d1371c17149d4395'  # want: PWB301
+authenticate['de.wikipedia.org'] = ('a4c123b1612dd272d1371c17149d4395', '36b3216fdaeeb975729fae923d5a4fd12aabfe22', '8f219e9cb0eb53f16947ccf25ec84d8d')  # want: PWB301
+authenticate['fr.wikipedia.org'] = ['a4c123b1612dd272d1371c17149d4395', '36b3216fdaeeb975729fae923d5a4fd12aabfe22', '8f219e9cb0eb53f16947ccf25ec84d8d', 'bc74254770f58904dba41ecccc3fc1626e53a130']
+authenticate['it.wikipedia.org'] = ('a4c123b1612dd272d1371c17149d4395', '36b3216fdaeeb975729fae923d5a4fd12aabfe22', None, 'bc74254770f58904dba41ecccc3fc1626e53a130')  # want: PWB302
+authenticate['es.wikipedia.org'] = ('consumer_token', 'consumer_secret', 'access_token', 'access_secret')  # want: PWB303
+authenticate['pt.wikipedia.org'] = ('a4c123b1612dd272d1371c17149d4395', '36b3216fdaeeb975729fae923d5a4fd12aabfe22', '8f219e9cb0eb53f16947ccf25ec84d8d', '')  # want: PWB303
+authenticate['nl.wikipedia.org'] = ('a4c123b1612dd272d1371c17149d4395', '36b3216fdaeeb975729fae923d5a4fd12aabfe2', '8f219e9cb0eb53f16947ccf25ec84d8d', 'bc74254770f58904dba41ecccc3fc1626e53a130')  # want: PWB304
+authenticate['sv.wikipedia.org'] = ('a4c123b1612dd272d1371c17149d4395', '8f219e9cb0eb53f16947ccf25ec84d8d', '36b3216fdaeeb975729fae923d5a4fd12aabfe22', 'bc74254770f58904dba41ecccc3fc1626e53a130')  # want: PWB305
+authenticate['pl.wikipedia.org'] = ('a4c123b1612dd272d1371c17149d4395', '36b3216fdaeeb975729fae923d5a4fd12aabfe22', '8f219e9cb0eb53f16947ccf25ec84d8d\n', 'bc74254770f58904dba41ecccc3fc1626e53a130')  # want: PWB306
+authenticate['ru.wikipedia.org'] = ('A4C123B1612DD272D1371C17149D4395', '36b3216fdaeeb975729fae923d5a4fd12aabfe22', '8f219e9cb0eb53f16947ccf25ec84d8d', 'bc74254770f58904dba41ecccc3fc1626e53a130')  # want: PWB307
+authenticate['ja.wikipedia.org'] = ('a4c123b1612dd272d1371c17149d4395', '36b3216fdaeeb975729fae923d5a4fd12aabfe22', 'a4c123b1612dd272d1371c17149d4395', 'bc74254770f58904dba41ecccc3fc1626e53a130')  # want: PWB308
+authenticate['zh.wikipedia.org'] = ('a4c123b1612dd272d1371c17149d4395', '36b3216fdaeeb975729fae923d5a4fd12aabfe22', 'eyJ0eXAiOiJKV1QifQ.eyJhdWQiOiJ4In0.c2ln', 'bc74254770f58904dba41ecccc3fc1626e53a130')  # want: PWB309
+authenticate['wiki.example.org'] = ('a4c123b1612dd272d1371c17149d4395', '8f219e9cb0eb53f16947ccf25ec84d8d', '43b026c48bbf33feff9243a8f506b409', 'a4c123b1612dd272d1371c17149d439f')

@@ -1,0 +1,9 @@
+family = 'wikipedia'
+mylang = 'en'
+usernames['wikipedia']['en'] = 'ExampleBot'
+user_agent_format = '{script_product} {pwb}'  # want: PWB105
+put_throttle = 2
+put_throttle = 3  # want: PWB111
+private_files_permission = 0o640  # want: PWB107
+private_folder_permission = 0o700
+usernames['wikipedia']['en'] = 'ExampleOtherBot'  # want: PWB111

@@ -1,0 +1,265 @@
+package validate
+
+import (
+	"math/big"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/pwbconf/pwbconf/diag"
+	"github.com/pwbconf/pwbconf/model"
+)
+
+func str(s string) model.Value    { return model.Value{Kind: model.Str, Str: s} }
+func integer(n int64) model.Value { return model.Value{Kind: model.Int, Int: big.NewInt(n)} }
+func other(t string) model.Value  { return model.Value{Kind: model.Other, Source: t} }
+
+var (
+	none  = model.Value{Kind: model.None}
+	float = func(f float64) model.Value { return model.Value{Kind: model.Float, Float: f} }
+	list  = func(items ...model.Value) model.Value { return model.Value{Kind: model.List, Items: items} }
+)
+
+// config builds a model whose settings are set on consecutive lines, in
+// the order given, starting at line 1.
+func config(settings ...any) *model.Config {
+	cfg := &model.Config{File: "user-config.py"}
+	for i := 0; i < len(settings); i += 2 {
+		cfg.Settings = append(cfg.Settings, model.Entry{
+			Path:  []string{settings[i].(string)},
+			Value: settings[i+1].(model.Value),
+			Pos:   model.Pos{Line: len(cfg.Settings) + 1, Col: 1},
+		})
+	}
+	// A default site keeps the rules about family and mylang quiet.
+	for _, name := range []string{"family", "mylang"} {
+		if _, ok := cfg.Setting(name); !ok {
+			cfg.Settings = append(cfg.Settings, model.Entry{
+				Path: []string{name}, Value: str(map[string]string{"family": "wikipedia",
+					"mylang": "en"}[name]), Pos: model.Pos{Line: len(cfg.Settings) + 1, Col: 1},
+			})
+		}
+	}
+	return cfg
+}
+
+// finding is what a case asserts: which variable, under which rule, and
+// the kind of warning Pywikibot itself prints for it.
+type finding struct {
+	Variable, Code, Pywikibot string
+}
+
+func findings(ds []diag.Diagnostic) []finding {
+	var out []finding
+	for _, d := range ds {
+		r, _ := Lookup(d.Code)
+		out = append(out, finding{d.Variable, d.Code, r.Pywikibot})
+	}
+	return out
+}
+
+// The settings each case's file leaves bound, and what Pywikibot warned
+// about (the warnings of its pywikibot.json, in file order).
+var cases = []struct {
+	name string
+	cfg  *model.Config
+	want []finding
+}{
+	{"01 loop helpers deleted", config("family", str("wikipedia"), "mylang", str("en")), nil},
+	{"10 typos and leftovers", config(
+		"os", other("module"),
+		"family", str("wikipedia"),
+		"mylang", str("en"),
+		"put_throtle", integer(2),
+		"user_script_path", list(str("scripts")),
+		"maxlagg", integer(10),
+		"home", str("/home/example"),
+	), []finding{
+		{"put_throtle", "PWB101", "unknown"},
+		{"user_script_path", "PWB101", "unknown"},
+		{"maxlagg", "PWB101", "unknown"},
+		{"home", "PWB101", "unknown"},
+	}},
+	{"11 wrong types", config(
+		"family", str("wikipedia"),
+		"mylang", str("en"),
+		"put_throttle", str("10"),
+		"maxlag", float(5.5),
+		"minthrottle", integer(1),
+		"socket_timeout", integer(30),
+		"log", str("interwiki"),
+		"noisysleep", none,
+	), []finding{
+		{"put_throttle", "PWB102", "type"},
+		{"maxlag", "PWB102", "type"},
+		{"log", "PWB102", "type"},
+	}},
+	{"12 python 2 era", config(
+		"absolute_import", other("_Feature"),
+		"division", other("_Feature"),
+		"unicode_literals", other("_Feature"),
+		"family", str("wikisource"),
+		"mylang", str("de"),
+		"textfile_encoding", str("utf-8"),
+		"console_encoding", str("utf-8"),
+	), []finding{
+		{"absolute_import", "PWB103", "deprecated"},
+		{"division", "PWB103", "deprecated"},
+		{"unicode_literals", "PWB103", "deprecated"},
+		{"textfile_encoding", "PWB103", "deprecated"},
+	}},
+	{"17 hidden helpers", config(
+		"os", other("module"),
+		"family", str("wikipedia"),
+		"_oauth", model.Value{Kind: model.Tuple},
+		"_domain", str("wikidata"),
+	), nil},
+	{"18 annotations", config(
+		"annotations", other("_Feature"),
+		"Union", other("_SpecialForm"),
+		"family", str("wikipedia"),
+		"mylang", str("simple"),
+		"editor", none,
+		"editor_encoding", str("utf-8"),
+		"user_agent_description", str("ExampleBot; contact via User talk:ExampleOwner"),
+		"put_throttle", float(1.5),
+		"console_encoding", str("utf-8"),
+		"logfilename", str("wikipedia-simple.log"),
+	), []finding{
+		{"Union", "PWB101", "unknown"},
+		{"put_throttle", "PWB102", "type"},
+	}},
+	{"27 up to the refused open", config("family", str("wikipedia"), "mylang", str("en")), nil},
+	{"removed variable assigned", config("sysopnames", model.Value{Kind: model.Dict}), []finding{
+		{"sysopnames", "PWB104", "unknown"},
+	}},
+	{"modules and functions", config("glob", other("module"), "f", other("function"),
+		"register_families_folder", other("function"), "makepath", str("x")), []finding{
+		{"glob", "PWB101", "unknown"},
+		{"f", "PWB101", "unknown"},
+		{"makepath", "PWB102", "type"},
+	}},
+}
+
+func TestCases(t *testing.T) {
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := Check(c.cfg, Options{})
+			if diff := cmp.Diff(c.want, findings(got)); diff != "" {
+				t.Errorf("findings mismatch (-want +got):\n%s", diff)
+			}
+			for _, d := range got {
+				checkMessage(t, d.Message)
+				if d.Line == 0 || d.File != "user-config.py" || d.Severity == 0 {
+					t.Errorf("finding lacks a place or severity: %+v", d)
+				}
+			}
+		})
+	}
+}
+
+// checkMessage holds a message to the house style: lower case start, no
+// final period, a first sentence of 30 to 70 characters.
+func checkMessage(t *testing.T, msg string) {
+	t.Helper()
+	first, _, _ := strings.Cut(msg, ". ")
+	if n := utf8.RuneCountInString(first); n < 30 || n > 70 {
+		t.Errorf("first sentence has %d characters, want 30 to 70: %q", n, msg)
+	}
+	if strings.HasSuffix(msg, ".") || msg[:1] != strings.ToLower(msg[:1]) && msg[0] != '"' {
+		t.Errorf("message must start in lower case and not end in a period: %q", msg)
+	}
+}
+
+func TestMessages(t *testing.T) {
+	cfg := config("put_throtle", integer(2), "home", str("x"), "glob", other("module"),
+		"socket_timeout", str("30"), "sysopnames", none, "division", integer(1))
+	want := []string{
+		`unknown variable "put_throtle"; did you mean "put_throttle"?`,
+		`unknown variable "home", Pywikibot ignores it. Delete it or rename it "_home"`,
+		`unknown variable "glob" (a module). Write "import glob as _glob"`,
+		`"socket_timeout" has type "str" but Pywikibot expects "int", "float" or "tuple". It keeps the default`,
+		`"sysopnames" was removed in Pywikibot 3.0.20200405. Pywikibot ignores it; delete it`,
+		`"division" is deprecated since Pywikibot 10.0.0. Delete it`,
+	}
+	var got []string
+	for _, d := range Check(cfg, Options{}) {
+		got = append(got, d.Message)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("messages mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestOptions(t *testing.T) {
+	cfg := config("put_throtle", integer(2), "log", str("x"), "division", integer(1))
+	cfg.Diagnostics = []diag.Diagnostic{
+		{Code: diag.CodeUnknownImport, Severity: diag.Info, Message: "m", File: cfg.File, Line: 9},
+		{Code: diag.CodeException, Message: "no severity set", File: cfg.File, Line: 8},
+	}
+	codes := func(opts Options) []string {
+		var out []string
+		for _, d := range Check(cfg, opts) {
+			out = append(out, d.Code+":"+d.Severity.String())
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		opts Options
+		want []string
+	}{
+		{"all", Options{}, []string{"PWB101:warning", "PWB102:warning", "PWB103:warning",
+			"PWB002:error", "PWB009:info"}},
+		{"select prefix", Options{Select: []string{"pwb1"}},
+			[]string{"PWB101:warning", "PWB102:warning", "PWB103:warning"}},
+		{"select name", Options{Select: []string{"wrong-type", "PWB009"}},
+			[]string{"PWB102:warning", "PWB009:info"}},
+		{"ignore wins", Options{Select: []string{"PWB1"}, Ignore: []string{"PWB102"}},
+			[]string{"PWB101:warning", "PWB103:warning"}},
+		{"severity", Options{Severity: map[string]diag.Severity{"unknown-variable": diag.Error,
+			"PWB009": diag.Warning}}, []string{"PWB101:error", "PWB102:warning", "PWB103:warning",
+			"PWB002:error", "PWB009:warning"}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, codes(tt.opts)); diff != "" {
+			t.Errorf("%s: mismatch (-want +got):\n%s", tt.name, diff)
+		}
+	}
+}
+
+var (
+	codePattern = regexp.MustCompile(`^PWB\d{3}$`)
+	namePattern = regexp.MustCompile(`^[a-z]+(-[a-z0-9]+)*$`)
+)
+
+func TestRuleDeclarations(t *testing.T) {
+	names := map[string]bool{}
+	for _, r := range Rules() {
+		if !codePattern.MatchString(r.Code) || !namePattern.MatchString(r.Name) {
+			t.Errorf("rule %q %q: malformed code or name", r.Code, r.Name)
+		}
+		if names[r.Name] {
+			t.Errorf("rule name %q used twice", r.Name)
+		}
+		names[r.Name] = true
+		if r.Severity == 0 || r.Summary == "" || r.Doc == "" || r.Bad == "" || r.Good == "" {
+			t.Errorf("rule %s: incomplete declaration", r.Code)
+		}
+		if strings.Contains(r.Doc, "\n") {
+			t.Errorf("rule %s: Doc must be one paragraph", r.Code)
+		}
+		if got, ok := Lookup(r.Name); !ok || got.Code != r.Code {
+			t.Errorf("Lookup(%q) = %q, %v", r.Name, got.Code, ok)
+		}
+	}
+	for _, code := range []string{diag.CodeSyntaxError, diag.CodeException, diag.CodeRemovedName,
+		diag.CodeRefused, diag.CodeTimeLimit, diag.CodeMemoryLimit, diag.CodeRecursionLimit,
+		diag.CodeInternal, diag.CodeUnknownImport, diag.CodeUnresolvedEnv} {
+		if _, ok := Lookup(code); !ok {
+			t.Errorf("evaluator code %s has no rule", code)
+		}
+	}
+}
