@@ -24,7 +24,8 @@ func TestGolden(t *testing.T) {
 	for _, format := range []string{"text", "json", "github", "sarif"} {
 		t.Run(format, func(t *testing.T) {
 			t.Parallel()
-			res := run(t, append([]string{"lint", "--format", format, "--fail-on", "none"}, goldenInputs...)...)
+			args := append([]string{"lint", "--format", format, "--fail-on", "none"}, goldenInputs...)
+			res := run(t, args...)
 			if res.code != 0 || res.stderr != "" {
 				t.Fatalf("exit status %d; stderr:\n%s", res.code, res.stderr)
 			}

@@ -1,9 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -25,7 +25,7 @@ func TestSARIFSchema(t *testing.T) {
 	}
 	for _, args := range runs {
 		res := run(t, args...)
-		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader([]byte(res.stdout)))
+		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(res.stdout))
 		if err != nil {
 			t.Fatalf("pwbconf %v: %v\n%s", args, err, res.stdout)
 		}
@@ -35,8 +35,8 @@ func TestSARIFSchema(t *testing.T) {
 	}
 	// The schema must bite: SARIF has no level "info".
 	res := run(t, "lint", "--format", "sarif", "testdata/broken")
-	broken := bytes.Replace([]byte(res.stdout), []byte(`"level": "warning"`), []byte(`"level": "info"`), 1)
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(broken))
+	broken := strings.Replace(res.stdout, `"level": "warning"`, `"level": "info"`, 1)
+	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(broken))
 	if err != nil {
 		t.Fatal(err)
 	}

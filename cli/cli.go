@@ -74,7 +74,12 @@ func (r *runner) app() *cli.App {
 		Name:  "pwbconf",
 		Usage: "lint and inspect Pywikibot user-config.py files",
 		UsageText: "pwbconf lint [options] PATH...\n" +
-			"pwbconf show [options] FILE",
+			"pwbconf show [options] FILE\n" +
+			"pwbconf coverage [options] PATH...\n" +
+			"pwbconf convert [options] FILE\n" +
+			"pwbconf schema\n" +
+			"pwbconf rules [--format FORMAT]\n" +
+			"pwbconf explain [--format FORMAT] CODE|NAME",
 		Description: "pwbconf evaluates each user-config.py in a sandbox, the way Pywikibot\n" +
 			"would run it, and checks what the file sets.\n\n" + exitTable,
 		Version:                   version(),

@@ -68,7 +68,7 @@ type coverageOptions struct {
 	view                    coverage.View
 	jobs                    int
 	limits                  sandbox.Limits
-	env                     map[string]string
+	env                     sandbox.Env
 	log                     io.Writer
 }
 

@@ -8,6 +8,8 @@ import (
 
 	"github.com/joho/godotenv"
 	"github.com/urfave/cli/v2"
+
+	"github.com/pwbconf/pwbconf/sandbox"
 )
 
 // environ is the environment pwbconf itself runs in.
@@ -48,27 +50,28 @@ func envFlags() []cli.Flag {
 
 // evalEnv builds the environment a file may read during evaluation: the
 // process environment when asked, then each --env-file, then each --env,
-// later ones winning. It returns nil when no flag gave one, so that every
-// read stays symbolic.
-func (r *runner) evalEnv(c *cli.Context) (map[string]string, error) {
+// later ones winning. With no flag it is empty, so that every read stays
+// symbolic; with --use-process-env it is complete, so that a variable
+// missing from it is unset, as Python would see it.
+func (r *runner) evalEnv(c *cli.Context) (sandbox.Env, error) {
 	pairs, files := c.StringSlice("env"), c.StringSlice("env-file")
 	if !c.Bool("use-process-env") && len(pairs) == 0 && len(files) == 0 {
-		return nil, nil
+		return sandbox.Env{}, nil
 	}
-	env := map[string]string{}
-	if c.Bool("use-process-env") {
+	env := sandbox.Env{Vars: map[string]string{}, Complete: c.Bool("use-process-env")}
+	if env.Complete {
 		for k, v := range r.env {
-			env[k] = v
+			env.Vars[k] = v
 		}
 	}
 	for _, path := range files {
-		if err := readDotenv(path, env); err != nil {
-			return nil, err
+		if err := readDotenv(path, env.Vars); err != nil {
+			return sandbox.Env{}, err
 		}
 	}
 	for _, pair := range pairs {
-		if err := r.addEnvPair(pair, env); err != nil {
-			return nil, err
+		if err := r.addEnvPair(pair, env.Vars); err != nil {
+			return sandbox.Env{}, err
 		}
 	}
 	return env, nil

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -53,8 +54,11 @@ func TestEvalEnv(t *testing.T) {
 			t.Errorf("%v: %v", tt.args, err)
 			continue
 		}
-		if diff := cmp.Diff(tt.want, got); diff != "" {
+		if diff := cmp.Diff(tt.want, got.Vars); diff != "" {
 			t.Errorf("%v (-want +got):\n%s", tt.args, diff)
+		}
+		if complete := slices.Contains(tt.args, "--use-process-env"); got.Complete != complete {
+			t.Errorf("%v: complete is %v, want %v", tt.args, got.Complete, complete)
 		}
 	}
 }

@@ -20,7 +20,7 @@ import (
 )
 
 func (r *runner) lintCommand() *cli.Command {
-	flags := []cli.Flag{
+	output := []cli.Flag{
 		&cli.StringFlag{
 			Name: "format", Aliases: []string{"f"}, Value: "text",
 			Usage: "print findings as `FORMAT`: " + strings.Join(lintFormats, ", "),
@@ -29,6 +29,8 @@ func (r *runner) lintCommand() *cli.Command {
 			Name: "fail-on", Value: "error",
 			Usage: "exit 1 when a finding is at least `SEVERITY`: info, warning, error, none",
 		},
+	}
+	running := []cli.Flag{
 		&cli.IntFlag{
 			Name: "jobs", Aliases: []string{"j"}, DefaultText: "number of CPUs",
 			Usage: "evaluate up to `N` files at once, each in its own worker process",
@@ -45,15 +47,19 @@ func (r *runner) lintCommand() *cli.Command {
 		},
 		verboseFlag(),
 	}
-	flags = append(flags, ruleFlags()...)
 	return &cli.Command{
 		Name:      "lint",
 		Usage:     "check user-config.py files and report what Pywikibot would get wrong",
 		UsageText: "pwbconf lint [options] PATH...",
 		Description: "Each PATH is a file, a folder searched for user-config.py files (not\n" +
 			"entering .git or node_modules, nor links that lead out of it), or - for\n" +
-			"standard input. Options go before the paths.\n\n" + exitTable,
-		Flags:  append(flags, envFlags()...),
+			"standard input. Options go before the paths.\n\n" +
+			"Settings come from the first .pwbconf.yaml found in the folder of each\n" +
+			"file or above it (stopping at the top of a git repository); --select,\n" +
+			"--ignore, --severity, --require-families and --coverage lay over them.\n" +
+			"RULE and LIST entries are codes (PWB101), code prefixes (PWB1) or names\n" +
+			"(unknown-variable); \"pwbconf rules\" lists them.\n\n" + exitTable,
+		Flags:  slices.Concat(output, ruleFlags(), running, envFlags()),
 		Action: r.lint,
 	}
 }
@@ -76,7 +82,7 @@ type lintOptions struct {
 	rules  *ruleChoice
 	jobs   int
 	limits sandbox.Limits
-	env    map[string]string
+	env    sandbox.Env
 	color  bool
 	quiet  bool
 	log    io.Writer

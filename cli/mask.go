@@ -30,11 +30,10 @@ func newMasker(secrets []string) *masker {
 	m := &masker{}
 	seen := map[string]bool{}
 	for _, s := range secrets {
-		mask := model.Mask(s)
-		for _, text := range spellings(s) {
-			if text != "" && !seen[text] {
-				seen[text] = true
-				m.spells = append(m.spells, spelling{text, mask})
+		for _, sp := range spellings(s) {
+			if sp.text != "" && !seen[sp.text] {
+				seen[sp.text] = true
+				m.spells = append(m.spells, sp)
 			}
 		}
 	}
@@ -44,10 +43,24 @@ func newMasker(secrets []string) *masker {
 	return m
 }
 
-func spellings(s string) []string {
-	out := []string{s, strings.TrimSpace(s)}
-	for _, quote := range []rune{0, '\'', '"'} {
-		out = append(out, pyEscape(s, quote))
+// minBare is the length from which a secret is masked wherever it appears.
+// A shorter one, such as a one-letter test token, would also match inside
+// ordinary words, so it is masked only as a whole quoted literal.
+const minBare = 6
+
+func spellings(s string) []spelling {
+	mask := model.Mask(s)
+	var out []spelling
+	if utf8.RuneCountInString(strings.TrimSpace(s)) >= minBare {
+		out = append(out, spelling{s, mask}, spelling{strings.TrimSpace(s), mask},
+			spelling{pyEscape(s, 0), mask})
+	}
+	for _, quote := range []rune{'\'', '"'} {
+		q := string(quote)
+		out = append(out, spelling{q + pyEscape(s, quote) + q, q + mask + q})
+		if utf8.RuneCountInString(s) >= minBare {
+			out = append(out, spelling{pyEscape(s, quote), mask})
+		}
 	}
 	return out
 }

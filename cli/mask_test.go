@@ -17,13 +17,15 @@ func TestMaskerLine(t *testing.T) {
 		{"x = '0123456789abcdef'", 1, "x = '****(16)'", 1},
 		// The caret after a secret moves with the shorter text.
 		{"a = ('0123456789abcdef', 'b')", 27, "a = ('****(16)', 'b')", 19},
-		// A column inside the secret points at the mask.
-		{"x = '0123456789abcdef'", 10, "x = '****(16)'", 6},
+		// A column inside the quoted secret points at the start of the literal.
+		{"x = '0123456789abcdef'", 10, "x = '****(16)'", 5},
 		// The escaped form found in the source is masked too.
 		{`t = 'tok\n'`, 1, "t = '****(4)'", 1},
 		{"p = ' pw'", 5, "p = '****(3)'", 5},
-		// A trimmed copy, as a message may quote it.
-		{`value "pw" is short`, 1, `value "****(3)" is short`, 1},
+		// A short secret is masked only as a whole literal, never inside
+		// words, where it would garble the text around it.
+		{`value "pw" is short`, 1, `value "pw" is short`, 1},
+		{`family = 'pw'`, 1, `family = 'pw'`, 1},
 		{"nothing here", 13, "nothing here", 13},
 		// Non-ASCII text before the secret counts as one column a character.
 		{"é = '0123456789abcdef' # ü", 26, "é = '****(16)' # ü", 18},
@@ -37,9 +39,18 @@ func TestMaskerLine(t *testing.T) {
 }
 
 func TestMaskerPrefersTheLongestSecret(t *testing.T) {
-	m := newMasker([]string{"abc", "abcdef"})
-	if got := m.text("abcdef abc"); got != "****(6) ****(3)" {
+	m := newMasker([]string{"abcdefgh", "abcdefghijkl"})
+	if got := m.text("abcdefghijkl abcdefgh"); got != "****(12) ****(8)" {
 		t.Errorf("got %q", got)
+	}
+}
+
+func TestMaskerShortSecretsOnlyAsLiterals(t *testing.T) {
+	m := newMasker([]string{"a", "c"})
+	got := m.text(`family = 'wikipedia'; t = ('a', "c")`)
+	want := `family = 'wikipedia'; t = ('****(1)', "****(1)")`
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 

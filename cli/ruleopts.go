@@ -31,8 +31,9 @@ func ruleFlags() []cli.Flag {
 			Usage: "drop the rules in `LIST`, as for --select; ignore wins over select",
 		},
 		&cli.StringSliceFlag{
-			Name:  "severity",
-			Usage: "give a rule another severity: `RULE=LEVEL`, LEVEL info, warning, error or off",
+			Name: "severity",
+			Usage: "give a rule another severity, as `RULE=LEVEL` with LEVEL info, warning, " +
+				"error or off",
 		},
 		&cli.StringFlag{
 			Name: "require-families", DefaultText: "the eleven families of the OAuth manual",

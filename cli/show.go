@@ -36,7 +36,8 @@ func (r *runner) showCommand() *cli.Command {
 			"prints as \"****(N)\", N its length, unless --show-secrets; a value the\n" +
 			"sandbox could not know prints as {\"unresolved\": \"env:NAME\"} or\n" +
 			"{\"unresolved\": \"import:MODULE\"}; any other Python object as\n" +
-			"{\"python\": \"TYPE\"}. FILE may be - for standard input.\n\n" + exitTable,
+			"{\"python\": \"TYPE\"}. FILE may be - for standard input. The diagnostics\n" +
+			"are those lint prints, under the same .pwbconf.yaml.\n\n" + exitTable,
 		Flags:  append(flags, envFlags()...),
 		Action: r.show,
 	}

@@ -258,6 +258,9 @@ func (c *Config) Username(family, code string) (string, error) {
 	case r.NotString():
 		return "", fmt.Errorf("%s:%s: %s is a %s, not a string; Pywikibot fails with TypeError",
 			family, code, entryLabel(*r.Entry), r.Entry.Value.TypeName())
+	case r.Blank():
+		return "", fmt.Errorf("%s:%s: %s holds only blanks; Pywikibot cannot log in with it",
+			family, code, entryLabel(*r.Entry))
 	}
 	return r.Name, nil
 }

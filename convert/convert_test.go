@@ -411,9 +411,11 @@ func TestDotenvQuoting(t *testing.T) {
 }
 
 func TestDotenvRefuses(t *testing.T) {
-	_, err := Dotenv([]EnvVar{{"A", "fine"}, {"B", `ends in \`}, {"C", "both ' and \"x\""}})
-	if err == nil || !strings.Contains(err.Error(), "B, C") {
-		t.Errorf("want an error naming B and C, got %v", err)
+	_, err := Dotenv([]EnvVar{{"A", "fine"}, {"B", `it's \`}, {"C", "both ' and \"x\""},
+		{"D", `x'\`}})
+	const want = "a .env file cannot hold the value of B, C, D"
+	if err == nil || err.Error() != want {
+		t.Errorf("want %q, got %v", want, err)
 	}
 }
 
@@ -592,4 +594,39 @@ func tuple(items ...model.Value) model.Value {
 
 func authEntry(key string, v model.Value) model.Entry {
 	return model.Entry{Path: []string{"authenticate", key}, Value: v, Secret: true}
+}
+
+// A comment naming the line goes on the line of its own entry, also when
+// the value is written in flow style.
+func TestLineCommentsOnFlowValues(t *testing.T) {
+	tuple := model.Value{Kind: model.Tuple, Items: []model.Value{str("en")}}
+	cfg := &model.Config{
+		Settings: []model.Entry{
+			{Path: []string{"mylang"}, Value: tuple, Pos: model.Pos{Line: 2, Col: 1}},
+			{Path: []string{"empty"}, Value: model.Value{Kind: model.List}, Pos: model.Pos{Line: 5, Col: 1}},
+		},
+		Usernames: []model.Entry{{Path: []string{"usernames", "wikipedia", "en"},
+			Value: str("ExampleBot"), Pos: model.Pos{Line: 3, Col: 1}}},
+		Authenticate: []model.Entry{
+			{Path: []string{"authenticate", "a.example.org"}, Value: model.Value{Kind: model.None},
+				Pos: model.Pos{Line: 4, Col: 1}, Secret: true},
+		},
+	}
+	doc := New(cfg, Inline)
+	doc.Source = "t.py"
+	y, err := doc.YAML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"mylang: {$tuple: [en]} # t.py:2", "en: ExampleBot # t.py:3",
+		"# t.py:4", "empty: [] # t.py:5"} {
+		if !strings.Contains(string(y), want) {
+			t.Errorf("no %q in\n%s", want, y)
+		}
+	}
+	for _, line := range strings.Split(string(y), "\n") {
+		if strings.HasPrefix(line, "usernames:") && strings.Contains(line, "#") {
+			t.Errorf("comment on the wrong line: %q\n%s", line, y)
+		}
+	}
 }

@@ -168,12 +168,15 @@ func (d *Document) header() string {
 }
 
 // pair adds key: n to m with a comment saying where the entry was set,
-// after the value when it is a scalar and after the key otherwise.
+// after the value when it shares the key's line (a scalar, or anything
+// written in flow style) and after the key otherwise. The YAML encoder
+// puts a key's comment after a flow value on the key's line, and before
+// an empty one, which then moves to a line of its own.
 func (d *Document) pair(m *yaml.Node, key string, n *yaml.Node, e model.Entry) {
 	k := strNode(key)
 	if e.Pos.Line > 0 && d.Source != "" {
 		at := k
-		if n.Kind == yaml.ScalarNode {
+		if n.Kind == yaml.ScalarNode || n.Style&yaml.FlowStyle != 0 || len(n.Content) == 0 {
 			at = n
 		}
 		at.LineComment = d.Source + ":" + strconv.Itoa(e.Pos.Line)

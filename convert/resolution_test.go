@@ -111,6 +111,13 @@ func jsonValue(v any) model.Value {
 			out.Items = append(out.Items, jsonValue(it))
 		}
 		return out
+	case map[string]any:
+		out := model.Value{Kind: model.Dict}
+		for k, it := range v {
+			out.Keys = append(out.Keys, k)
+			out.Values = append(out.Values, jsonValue(it))
+		}
+		return out
 	}
 	return model.Value{Kind: model.None}
 }

@@ -283,9 +283,11 @@ func Dotenv(vars []EnvVar) ([]byte, error) {
 	for _, v := range vars {
 		b.WriteString(v.Name + "=" + dotenvQuote(v.Value) + "\n")
 	}
-	back, err := godotenv.Unmarshal(b.String())
+	// Each line is read back alone, so that one value the format cannot
+	// hold does not make every other one look bad too.
 	var bad []string
 	for _, v := range vars {
+		back, err := godotenv.Unmarshal(v.Name + "=" + dotenvQuote(v.Value) + "\n")
 		if got, ok := back[v.Name]; err != nil || !ok || got != v.Value {
 			bad = append(bad, v.Name)
 		}

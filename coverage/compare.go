@@ -158,8 +158,9 @@ func WriteChangeCSV(w io.Writer, ch *Change) error {
 		"old_verdict", "new_username", "new_auth_key", "new_verdict"})
 	for _, f := range ch.Families {
 		for _, s := range f.Sites {
-			_ = cw.Write([]string{s.Family, s.Code, s.Host, s.Old.Username, s.Old.AuthKey,
-				string(s.Old.Verdict), s.New.Username, s.New.AuthKey, string(s.New.Verdict)})
+			_ = cw.Write(defuse([]string{s.Family, s.Code, s.Host, s.Old.Username,
+				s.Old.AuthKey, string(s.Old.Verdict), s.New.Username, s.New.AuthKey,
+				string(s.New.Verdict)}))
 		}
 	}
 	cw.Flush()

@@ -73,8 +73,9 @@ const (
 	// UserUnresolved: the value comes from the environment or an import
 	// the sandbox could not follow; it is taken to be a name.
 	UserUnresolved UserState = "unresolved"
-	// UserInvalid: the value is not a string (a 1-tuple, say); Pywikibot
-	// fails with TypeError when it builds the site.
+	// UserInvalid: the value is not a string (a 1-tuple, say), and
+	// Pywikibot fails with TypeError when it builds the site; or it is a
+	// string of blanks that normalises to an empty name.
 	UserInvalid UserState = "invalid"
 	UserNone    UserState = "none"
 )
@@ -169,7 +170,7 @@ func (s *Site) setUser(u *resolvedUser) {
 		return
 	case u.Unknown():
 		s.UserState, s.Unresolved = UserUnresolved, true
-	case u.NotString():
+	case u.NotString(), u.Blank():
 		s.UserState = UserInvalid
 	default:
 		s.UserState, s.Username = UserOK, u.Name

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // jsonDoc is the shape of the JSON output, the same for one config or many.
@@ -44,7 +45,8 @@ func WriteJSON(w io.Writer, reports []*Report, v View) error {
 	return enc.Encode(doc)
 }
 
-// CSVHeader names the columns of WriteCSV.
+// CSVHeader names the columns of WriteCSV. Fields are defused for
+// spreadsheets as [defuse] says.
 var CSVHeader = []string{"file", "family", "code", "host", "status", "username",
 	"username_entry", "username_line", "auth_key", "auth_kind", "auth_line", "verdict",
 	"unresolved"}
@@ -74,9 +76,22 @@ func csvRecord(file string, s *Site) []string {
 	if s.UserState != UserOK && s.UserState != UserNone {
 		name = "(" + string(s.UserState) + ")"
 	}
-	return []string{file, s.Family, s.Code, s.Host, string(s.Status), name, userEntry,
+	return defuse([]string{file, s.Family, s.Code, s.Host, string(s.Status), name, userEntry,
 		userLine, s.AuthKey, string(s.AuthKind), authLine, string(s.Verdict),
-		strconv.FormatBool(s.Unresolved)}
+		strconv.FormatBool(s.Unresolved)})
+}
+
+// defuse keeps spreadsheets from running config text as a formula: a
+// field that starts with =, +, -, @, a tab or a carriage return gets a
+// leading apostrophe, which spreadsheets show as text. Scripts that need
+// the exact text read the JSON output.
+func defuse(fields []string) []string {
+	for i, f := range fields {
+		if f != "" && strings.ContainsRune("=+-@\t\r", rune(f[0])) {
+			fields[i] = "'" + f
+		}
+	}
+	return fields
 }
 
 func sourceFields(s *Source) (entry, line string) {

@@ -56,7 +56,7 @@ type checked struct {
 
 func check(p *sandbox.Pool, file string, src []byte) checked {
 	start := time.Now()
-	cfg := p.Evaluate(file, src, nil)
+	cfg := p.Evaluate(file, src, sandbox.Env{})
 	ds := validate.Check(cfg, validate.Options{Source: src})
 	return checked{cfg: cfg, findings: ds, took: time.Since(start)}
 }

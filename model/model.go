@@ -6,6 +6,8 @@
 package model
 
 import (
+	"encoding/json"
+	"math"
 	"math/big"
 	"slices"
 	"strconv"
@@ -228,4 +230,43 @@ func secretStrings(e Entry) []string {
 // Mask hides a secret for display: its length survives, its text does not.
 func Mask(s string) string {
 	return "****(" + strconv.Itoa(utf8.RuneCountInString(s)) + ")"
+}
+
+// valueJSON has Value's fields without its methods, so the methods below
+// can fall back on the standard encoding.
+type valueJSON Value
+
+// specialFloat carries a Value whose float JSON cannot hold.
+type specialFloat struct {
+	valueJSON
+	FloatText string `json:"float_text,omitempty"`
+}
+
+// MarshalJSON writes Value as its fields; a NaN or infinite float, which
+// JSON has no number for, goes as text, so a model holding one still
+// crosses from a worker process.
+func (v Value) MarshalJSON() ([]byte, error) {
+	if v.Kind == Float && (math.IsNaN(v.Float) || math.IsInf(v.Float, 0)) {
+		w := v
+		w.Float = 0
+		return json.Marshal(specialFloat{valueJSON(w), strconv.FormatFloat(v.Float, 'g', -1, 64)})
+	}
+	return json.Marshal(valueJSON(v))
+}
+
+// UnmarshalJSON is the inverse of MarshalJSON.
+func (v *Value) UnmarshalJSON(b []byte) error {
+	var s specialFloat
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	*v = Value(s.valueJSON)
+	if s.FloatText != "" {
+		f, err := strconv.ParseFloat(s.FloatText, 64)
+		if err != nil {
+			return err
+		}
+		v.Float = f
+	}
+	return nil
 }

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"encoding/json"
+	"math"
 	"slices"
 	"testing"
 )
@@ -28,5 +30,27 @@ func TestSecretsKeepBasicAuthUser(t *testing.T) {
 func TestMask(t *testing.T) {
 	if got := Mask("héllo"); got != "****(5)" {
 		t.Errorf("Mask = %q, want ****(5)", got)
+	}
+}
+
+func TestValueJSONNonFiniteFloats(t *testing.T) {
+	in := Value{Kind: List, Items: []Value{
+		{Kind: Float, Float: math.Inf(1)},
+		{Kind: Float, Float: math.Inf(-1)},
+		{Kind: Float, Float: math.NaN()},
+		{Kind: Float, Float: 1.5},
+	}}
+	b, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out Value
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	got := out.Items
+	if len(got) != 4 || !math.IsInf(got[0].Float, 1) || !math.IsInf(got[1].Float, -1) ||
+		!math.IsNaN(got[2].Float) || got[3].Float != 1.5 {
+		t.Errorf("round trip of %s gave %+v", b, got)
 	}
 }

@@ -43,10 +43,26 @@ func (ctx *sandboxContext) sandboxBuiltins(g py.StringDict) {
 		return py.Tuple{}, nil
 	})
 	g["__pwbconf_fmt__"] = newFunc("__pwbconf_fmt__", fmtOperand)
+	g["__pwbconf_size__"] = newFunc("__pwbconf_size__", ev.sizeHook)
+	g["__pwbconf_grow__"] = newFunc("__pwbconf_grow__", ev.growHook)
+	g["pow"] = ev.checkedPow(g["pow"])
 	// Outside a module Python names the builtins module as __name__; the
 	// exec namespace of Pywikibot has no __name__ of its own.
 	g["__name__"] = py.String("builtins")
 	delete(g, "__file__")
+}
+
+// checkedPow is pow(), which checks the size of an integer power as **
+// does (see sizeOperand).
+func (ev *evaluation) checkedPow(pow py.Object) py.Object {
+	return newFunc("pow", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		if len(args) == 2 || len(args) == 3 && args[2] == py.None {
+			if err := ev.checkSize("pow()", powerBytes(args[0], args[1])); err != nil {
+				return nil, err
+			}
+		}
+		return py.Call(pow, args, kwargs)
+	})
 }
 
 // refusingFunc is a function that stops evaluation when called.

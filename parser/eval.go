@@ -133,6 +133,7 @@ func newEvaluation(file string, opts Options) *evaluation {
 		origins:  make(map[string]model.Pos),
 		targets:  make(map[model.Pos][]string),
 	}
+	typeDicts() // before any file can have changed a type
 	ev.ctx = newSandboxContext(ev)
 	ev.globals = ev.newNamespace()
 	ev.defaults = snapshot(ev.globals)
@@ -141,7 +142,10 @@ func newEvaluation(file string, opts Options) *evaluation {
 	return ev
 }
 
-func (ev *evaluation) release() { ev.ctx.Close() }
+func (ev *evaluation) release() {
+	ev.ctx.Close()
+	restoreTypes()
+}
 
 // hookAt is __pwbconf_at__(line, col), run before every simple statement.
 func (ev *evaluation) hookAt(args py.Tuple) (py.Object, error) {

@@ -32,7 +32,7 @@ f()
 log_list = log
 interwiki_graph_formats[0] = 'svg'
 cosmetic_changes_deny_script.append('a')
-del cosmetic_changes_deny_script[0]
+del cosmetic_changes_deny_script[-1]
 `, nil)
 	noErrors(t, cfg)
 	e := wantPos(t, cfg, "family_files", 10)

@@ -2,10 +2,10 @@ package parser
 
 import (
 	"maps"
-	"math/big"
 	"path"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/go-python/gpython/py"
 
@@ -37,18 +37,25 @@ var machineDefaults = map[string]py.Object{
 // the data does not spell out.
 var listDefaults = map[string]func() py.Object{
 	"interwiki_graph_formats": func() py.Object { return py.NewListFromStrings([]string{"png"}) },
-	"socket_timeout":          func() py.Object { return py.Tuple{py.Float(6.05), py.Int(45)} },
+	"cosmetic_changes_deny_script": func() py.Object {
+		return py.NewListFromStrings([]string{"category_redirect", "cosmetic_changes", "newitem", "touch"})
+	},
+	"socket_timeout": func() py.Object { return py.Tuple{py.Float(6.05), py.Int(45)} },
 	"fake_user_agent_default": func() py.Object {
 		return py.StringDict{"reflinks": py.False, "weblinkchecker": py.False}
 	},
 }
 
-// defaultScalars holds the immutable defaults, converted once.
+// defaultScalars holds the immutable defaults, converted once. A
+// machine-dependent variable without a stand-in (arg) is left out.
 var defaultScalars = sync.OnceValue(func() py.StringDict {
 	out := py.StringDict{}
 	for _, v := range pywikibot.Variables() {
 		if o, ok := machineDefaults[v.Name]; ok {
 			out[v.Name] = o
+			continue
+		}
+		if v.MachineDependent {
 			continue
 		}
 		if o := scalarDefault(v); o != nil {
@@ -91,7 +98,7 @@ func scalarDefault(v pywikibot.Variable) py.Object {
 func (ev *evaluation) newNamespace() py.StringDict {
 	g := defaultScalars().Copy()
 	for _, v := range pywikibot.Variables() {
-		if _, ok := g[v.Name]; ok {
+		if _, ok := g[v.Name]; ok || v.MachineDependent {
 			continue
 		}
 		if mk, ok := listDefaults[v.Name]; ok {
@@ -172,9 +179,15 @@ func (ev *evaluation) addHelpers(g py.StringDict) {
 		if len(args) < 1 {
 			return nil, py.ExceptionNewf(py.TypeError, "makepath() missing 1 required positional argument: 'path'")
 		}
+		if err := pathArgs(args[:1]); err != nil {
+			return nil, err
+		}
 		return ev.absPath(args[0]), nil
 	})
 	g["datafilepath"] = newFunc("datafilepath", func(args py.Tuple, _ py.StringDict) (py.Object, error) {
+		if err := pathArgs(args); err != nil {
+			return nil, err
+		}
 		parts := append(py.Tuple{py.String(sandboxBaseDir)}, args...)
 		return ev.absPath(joinObjects(parts)), nil
 	})
@@ -183,8 +196,10 @@ func (ev *evaluation) addHelpers(g py.StringDict) {
 		if err != nil {
 			return nil, err
 		}
+		// Pywikibot cuts the separator's length whatever follows base_dir.
 		if rest, ok := strings.CutPrefix(p, sandboxBaseDir); ok {
-			return py.String(strings.TrimPrefix(rest, "/")), nil
+			_, n := utf8.DecodeRuneInString(rest)
+			return py.String(rest[n:]), nil
 		}
 		return py.String(p), nil
 	})
@@ -198,6 +213,19 @@ func (ev *evaluation) addHelpers(g py.StringDict) {
 		})
 		return py.None, nil
 	})
+}
+
+// pathArgs checks the arguments os.path.join would take.
+func pathArgs(args py.Tuple) error {
+	for _, a := range args {
+		switch a.(type) {
+		case py.String, *unknownValue:
+		default:
+			return py.ExceptionNewf(py.TypeError,
+				"join() argument must be str, bytes, or os.PathLike object, not '%s'", a.Type().Name)
+		}
+	}
+	return nil
 }
 
 func oneString(fn string, args py.Tuple) (string, error) {
@@ -220,9 +248,6 @@ func pathText(o py.Object) string {
 	}
 	return string(s.(py.String))
 }
-
-// bigFromInt is here so converters share one way to widen ints.
-func bigFromInt(i int64) *big.Int { return big.NewInt(i) }
 
 func joinPaths(a py.Object, b string) py.Object {
 	if u, ok := a.(*unknownValue); ok {

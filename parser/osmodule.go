@@ -137,9 +137,17 @@ func init() {
 	}
 }
 
-// home is the user's home directory as the environment tells it.
+// home is the user's home directory as the environment tells it. Where
+// HOME is unset Python asks the password database, which the sandbox
+// does not.
 func (ev *evaluation) home() py.Object {
-	return ev.envRead(py.String("HOME"), nil)
+	v := ev.envRead(py.String("HOME"), nil)
+	if _, ok := v.(py.String); !ok {
+		if _, ok := v.(*unknownValue); !ok {
+			return ev.unknown("env:HOME")
+		}
+	}
+	return v
 }
 
 // absPath makes a path absolute without asking the system for the working
@@ -230,7 +238,17 @@ func (ctx *sandboxContext) newPathModule() py.StringDict {
 		if p != "~" && !strings.HasPrefix(p, "~/") {
 			return py.String(p)
 		}
-		return joinPaths(ev.home(), strings.TrimPrefix(strings.TrimPrefix(p, "~"), "/"))
+		h := ev.home()
+		home, ok := h.(py.String)
+		if !ok {
+			return h
+		}
+		// Python strips the home's trailing slashes and keeps the rest.
+		out := strings.TrimRight(string(home), "/") + p[1:]
+		if out == "" {
+			out = "/"
+		}
+		return py.String(out)
 	})
 	str1("dirname", func(p string) py.Object {
 		i := strings.LastIndex(p, "/") + 1

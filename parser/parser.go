@@ -43,7 +43,7 @@ type Options struct {
 const DefaultTimeout = 2 * time.Second
 
 // DefaultMemoryLimit is the heap size at which evaluation stops.
-const DefaultMemoryLimit = 256 << 20
+const DefaultMemoryLimit = 64 << 20
 
 // Evaluate runs src as Pywikibot runs a user-config.py and returns the
 // model. It never returns nil; failures are diagnostics in the model.

@@ -2,6 +2,8 @@ package project
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -15,7 +17,7 @@ func Parse(file string, src []byte) (*Config, error) {
 	c := &Config{Path: file}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, &Error{File: file, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+		return nil, syntaxError(file, err)
 	}
 	if len(doc.Content) == 0 {
 		return c, nil
@@ -36,7 +38,31 @@ func Parse(file string, src []byte) (*Config, error) {
 	return c, nil
 }
 
+// yamlLine finds the line in the YAML library's syntax errors, which
+// give no column.
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): `)
+
+func syntaxError(file string, err error) *Error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	m := yamlLine.FindStringSubmatch(err.Error())
+	if m == nil {
+		return &Error{File: file, Msg: msg}
+	}
+	line, _ := strconv.Atoi(m[1])
+	return &Error{File: file, Line: line, Msg: strings.TrimPrefix(err.Error(), m[0])}
+}
+
 type parser struct{ file string }
+
+// twice reports a key a mapping already had; YAML leaves the choice
+// between the two to the reader, so the file must not rely on either.
+func (p parser) twice(seen map[string]int, key string, k *yaml.Node) error {
+	if first, ok := seen[key]; ok {
+		return p.errorf(k, "%q is set twice; first at line %d", k.Value, first)
+	}
+	seen[key] = k.Line
+	return nil
+}
 
 func (p parser) errorf(n *yaml.Node, format string, args ...any) error {
 	return &Error{File: p.file, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)}
@@ -50,8 +76,12 @@ func (p parser) settings(n *yaml.Node, s *Settings, extra func(k, v *yaml.Node) 
 	if n.Kind != yaml.MappingNode {
 		return p.errorf(n, "want a mapping of settings")
 	}
+	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
+		if err := p.twice(seen, k.Value, k); err != nil {
+			return err
+		}
 		var err error
 		switch k.Value {
 		case "require-families":
@@ -155,11 +185,15 @@ func (p parser) severity(n *yaml.Node) (map[string]Level, error) {
 		return nil, p.errorf(n, "want a mapping of rule to severity")
 	}
 	out := map[string]Level{}
+	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		r, ok := validate.Lookup(k.Value)
 		if !ok {
 			return nil, p.errorf(k, "%q is no rule code or rule name", k.Value)
+		}
+		if err := p.twice(seen, r.Code, k); err != nil {
+			return nil, err
 		}
 		if v.Value == "off" {
 			out[r.Code] = Off

@@ -87,7 +87,8 @@ type Level int
 // Off turns a rule off; the other levels are diag severities.
 const Off Level = -1
 
-// Error is a mistake in a project file, at a place in it.
+// Error is a mistake in a project file, at a place in it. Col is 0 when
+// only the line is known, as for YAML syntax errors.
 type Error struct {
 	File      string
 	Line, Col int
@@ -95,8 +96,11 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	if e.Line == 0 {
+	switch {
+	case e.Line == 0:
 		return e.File + ": " + e.Msg
+	case e.Col == 0:
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
 	}
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
 }

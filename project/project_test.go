@@ -93,7 +93,13 @@ func TestErrors(t *testing.T) {
 		{"coverage: sometimes\n", "p.yaml:1:11: coverage \"sometimes\": want auto, always or never"},
 		{"overrides:\n  - ignore: [PWB101]\n", "p.yaml:2:5: an override needs paths"},
 		{"overrides:\n  - paths: [a]\n    overrides: []\n", "p.yaml:3:5: unknown key \"overrides\" in an override (want paths, require-families, coverage, select, ignore, severity)"},
-		{"select: [\n", "p.yaml: line 1: did not find expected node content"},
+		{"select: [\n", "p.yaml:1: did not find expected node content"},
+		{"ignore: [PWB101]\nignore: [PWB102]\n", "p.yaml:2:1: \"ignore\" is set twice; first at line 1"},
+		{"overrides:\n  - paths: [a]\n    ignore: [PWB101]\n    ignore: [PWB102]\n",
+			"p.yaml:4:5: \"ignore\" is set twice; first at line 3"},
+		{"severity:\n  PWB101: error\n  unknown-variable: off\n",
+			"p.yaml:3:3: \"unknown-variable\" is set twice; first at line 2"},
+		{"a: 1\n\tb: 2\n", "p.yaml:2: found a tab character that violates indentation"},
 		{"- a\n", "p.yaml:1:1: want a mapping of settings"},
 	}
 	for _, tt := range tests {

@@ -8,15 +8,16 @@ import (
 )
 
 // NetLoc returns the network location of a URL as Python's urlparse
-// does: what follows "//" up to the path, with any user info and port
-// kept and the case untouched. Text without "//" is taken to be a
-// network location already, so a host name can be passed as it is.
+// does: what follows "//" up to the path, query or fragment, with any
+// user info and port kept and the case untouched. Text without "//" is
+// taken to start with a network location, so that a host name can be
+// passed as it is; urlparse would find no network location there.
 func NetLoc(url string) string {
 	if i := strings.Index(url, "//"); i >= 0 {
 		url = url[i+2:]
-		if j := strings.IndexAny(url, "/?#"); j >= 0 {
-			url = url[:j]
-		}
+	}
+	if j := strings.IndexAny(url, "/?#"); j >= 0 {
+		url = url[:j]
 	}
 	return url
 }

@@ -57,8 +57,8 @@ func TestResolutionTable(t *testing.T) {
 			r := Username(u, s.Family, s.Code)
 			switch {
 			case s.Error != "":
-				if !r.NotString() {
-					t.Errorf("%s: %s:%s = %+v, want a value that is not a string",
+				if !r.Found() || r.Name != "" {
+					t.Errorf("%s: %s:%s = %+v, want an entry that gives no usable name",
 						tab.Name, s.Family, s.Code, r)
 				}
 			case s.Name == nil:

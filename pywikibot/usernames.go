@@ -46,6 +46,13 @@ type Resolved struct {
 // Found reports whether some entry served the site.
 func (r Resolved) Found() bool { return r.Entry != nil }
 
+// Blank reports a string value that normalises to nothing, such as "_ _":
+// Python holds it true, so no other entry is tried, but Pywikibot then
+// has an empty name and every login fails.
+func (r Resolved) Blank() bool {
+	return r.Entry != nil && r.Entry.Value.Kind == model.Str && r.Name == ""
+}
+
 // NotString reports a value that is neither a str nor unknown, such as
 // the 1-tuple a trailing comma makes. Pywikibot fails with TypeError when
 // it normalises such a name, so the site cannot be built at all.
@@ -127,12 +134,19 @@ var spaceRun = regexp.MustCompile(`[_ ]+`)
 // NormalizeUsername turns a name into the form Pywikibot logs in with:
 // runs of underscores and spaces become one space, surrounding white
 // space goes, and the first letter is upper-cased. MediaWiki's exceptions
-// to upper-casing a few rare letters are not mirrored.
+// to upper-casing a few rare letters are not mirrored. A name of nothing
+// but blanks comes out empty, which Pywikibot cannot log in with.
 func NormalizeUsername(name string) string {
-	name = strings.TrimSpace(spaceRun.ReplaceAllString(name, " "))
+	name = strings.TrimFunc(spaceRun.ReplaceAllString(name, " "), pythonSpace)
 	r, size := utf8.DecodeRuneInString(name)
 	if size == 0 {
 		return ""
 	}
 	return string(unicode.ToUpper(r)) + name[size:]
+}
+
+// pythonSpace is Python's str.isspace for one character, which str.strip
+// uses: Go's white space plus the four ASCII separators U+001C to U+001F.
+func pythonSpace(r rune) bool {
+	return unicode.IsSpace(r) || 0x1c <= r && r <= 0x1f
 }

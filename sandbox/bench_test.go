@@ -11,9 +11,9 @@ func BenchmarkPoolEvaluate(b *testing.B) {
 	file, src := readCase(b, "01")
 	p := NewPool(1, Limits{})
 	defer p.Close()
-	p.Evaluate(file, src, nil) // start the worker outside the timing
+	p.Evaluate(file, src, Env{}) // start the worker outside the timing
 	for b.Loop() {
-		p.Evaluate(file, src, nil)
+		p.Evaluate(file, src, Env{})
 	}
 }
 
@@ -30,7 +30,7 @@ func BenchmarkWorkerStart(b *testing.B) {
 	file, src := readCase(b, "01")
 	for b.Loop() {
 		p := NewPool(1, Limits{})
-		p.Evaluate(file, src, nil)
+		p.Evaluate(file, src, Env{})
 		p.Close()
 	}
 }
@@ -43,8 +43,8 @@ func BenchmarkRecoverAfterKill(b *testing.B) {
 	defer p.Close()
 	for range b.N {
 		b.StopTimer()
-		p.Evaluate("spin.py", []byte(fakePrefix+"spin"), nil)
+		p.Evaluate("spin.py", []byte(fakePrefix+"spin"), Env{})
 		b.StartTimer()
-		p.Evaluate(file, src, nil)
+		p.Evaluate(file, src, Env{})
 	}
 }

@@ -16,10 +16,12 @@ import (
 
 // request asks a worker to evaluate one file.
 type request struct {
-	File    string            `json:"file"`
-	Src     []byte            `json:"src"`
-	Env     map[string]string `json:"env,omitempty"`
-	Timeout time.Duration     `json:"timeout"`
+	File string            `json:"file"`
+	Src  []byte            `json:"src"`
+	Env  map[string]string `json:"env,omitempty"`
+	// EnvComplete says Env is the whole environment.
+	EnvComplete bool          `json:"env_complete,omitempty"`
+	Timeout     time.Duration `json:"timeout"`
 }
 
 // reply is a worker's answer. The first frame a worker sends, once its

@@ -39,14 +39,15 @@ type Limits struct {
 	// DefaultMaxFileBytes. A larger file is refused unread by the evaluator.
 	MaxFileBytes int64
 	// FilesPerWorker retires a worker after that many files; 0 means never.
-	// The interpreter's built-in types are process-wide and a file can
-	// change them (str.upper = ...), so with 1 no file can touch how a
-	// later one evaluates, at the price of a process start per file.
+	// The evaluator keeps a file from changing the interpreter's built-in
+	// types, which are process-wide; 1 is a further fence against state it
+	// does not know of, at the price of a process start per file.
 	FilesPerWorker int
 }
 
-// DefaultMemory is the memory a worker may use.
-const DefaultMemory = 256 << 20
+// DefaultMemory is the heap a worker may use: the evaluator's own limit
+// for one file, since a worker evaluates one file at a time.
+const DefaultMemory = parser.DefaultMemoryLimit
 
 // DefaultMaxFileBytes is the size above which a file is not evaluated.
 const DefaultMaxFileBytes = 5 << 20
@@ -100,10 +101,20 @@ func NewPool(workers int, limits Limits) *Pool {
 	return p
 }
 
+// Env is the environment a file may read. The zero Env knows no variable,
+// and every read stays symbolic.
+type Env struct {
+	Vars map[string]string
+	// Complete says Vars is the whole environment, as when it is the
+	// process's own: a variable not in Vars is unset, as CPython sees it
+	// (see parser.Options.EnvComplete).
+	Complete bool
+}
+
 // Evaluate evaluates one file in a worker. It never returns nil: a file the
 // sandbox had to stop gets a model holding an error diagnostic at the line
 // it had reached.
-func (p *Pool) Evaluate(file string, src []byte, env map[string]string) *model.Config {
+func (p *Pool) Evaluate(file string, src []byte, env Env) *model.Config {
 	if n := int64(len(src)); n > p.limits.MaxFileBytes {
 		return fileError(file, diag.CodeRefused, fmt.Sprintf(
 			"file is %s, over the %s size limit; it was not evaluated",
@@ -115,7 +126,10 @@ func (p *Pool) Evaluate(file string, src []byte, env map[string]string) *model.C
 	case <-p.done:
 		return fileError(file, diag.CodeInternal, closedText)
 	}
-	req := request{File: file, Src: src, Env: env, Timeout: p.limits.Timeout}
+	req := request{
+		File: file, Src: src, Env: env.Vars, EnvComplete: env.Complete,
+		Timeout: p.limits.Timeout,
+	}
 	// A worker that dies before it has taken up the file (it crashed on the
 	// garbage of the one before, say) is not the file's fault: try once more
 	// with a fresh one.

@@ -47,7 +47,7 @@ func checkGood(t *testing.T, p *Pool) {
 	t.Helper()
 	file, src := readCase(t, "01")
 	want := asJSON(t, parser.Evaluate(file, src, parser.Options{}))
-	if diff := cmp.Diff(want, asJSON(t, p.Evaluate(file, src, nil))); diff != "" {
+	if diff := cmp.Diff(want, asJSON(t, p.Evaluate(file, src, Env{}))); diff != "" {
 		t.Errorf("good file after a hostile one (-in process +pool):\n%s", diff)
 	}
 }
@@ -84,7 +84,7 @@ func TestHostileCases(t *testing.T) {
 			os.Remove("/tmp/pwned-by-config")
 			file, src := readCase(t, tt.num)
 			start := time.Now()
-			cfg := p.Evaluate(file, src, nil)
+			cfg := p.Evaluate(file, src, Env{})
 			took := time.Since(start)
 			t.Logf("case %s: %v, %+v", tt.num, took.Round(time.Millisecond), cfg.Diagnostics)
 			d := stopped(t, cfg, tt.code)
@@ -114,7 +114,7 @@ func TestDeaths(t *testing.T) {
 	defer p.Close()
 	tests := []struct{ fake, code, text string }{
 		{"spin", diag.CodeTimeLimit, "time limit of 500ms"},
-		{"grow", diag.CodeMemoryLimit, "memory limit of 256 MiB"},
+		{"grow", diag.CodeMemoryLimit, "memory limit of 64 MiB"},
 		{"huge", diag.CodeMemoryLimit, "memory limit"},
 		{"recurse", diag.CodeRecursionLimit, "recursion"},
 		{"panic", diag.CodeInternal, "deliberate"},
@@ -127,7 +127,7 @@ func TestDeaths(t *testing.T) {
 			}
 			src := fakePrefix + tt.fake
 			start := time.Now()
-			cfg := p.Evaluate("x.py", []byte(src), nil)
+			cfg := p.Evaluate("x.py", []byte(src), Env{})
 			t.Logf("%s: %v, %+v", tt.fake, time.Since(start).Round(time.Millisecond), cfg.Diagnostics)
 			d := stopped(t, cfg, tt.code)
 			if d.Line != 7 || !strings.Contains(d.Message, tt.text) {
@@ -145,12 +145,12 @@ func TestDeaths(t *testing.T) {
 func TestStrayIO(t *testing.T) {
 	p := NewPool(1, Limits{})
 	defer p.Close()
-	cfg := p.Evaluate("x.py", []byte(fakePrefix+"noise"), nil)
+	cfg := p.Evaluate("x.py", []byte(fakePrefix+"noise"), Env{})
 	if cfg.Output != "read 0 bytes" || len(cfg.Diagnostics) != 0 {
 		t.Errorf("got %+v", cfg)
 	}
 	// The interpreter prints a note of its own to stdout for every class.
-	cfg = p.Evaluate("class.py", []byte("class A:\n    pass\nfamily = 'wikipedia'\n"), nil)
+	cfg = p.Evaluate("class.py", []byte("class A:\n    pass\nfamily = 'wikipedia'\n"), Env{})
 	if f, _ := cfg.Str("family"); f != "wikipedia" {
 		t.Errorf("family = %q; %+v", f, cfg.Diagnostics)
 	}
@@ -162,7 +162,7 @@ func TestCPULimit(t *testing.T) {
 	defer p.Close()
 	// The wall-clock limit comes first, as it should; the CPU rlimit is
 	// only a backstop for a worker whose parent is gone.
-	cfg := p.Evaluate("x.py", []byte(fakePrefix+"cpu"), nil)
+	cfg := p.Evaluate("x.py", []byte(fakePrefix+"cpu"), Env{})
 	stopped(t, cfg, diag.CodeTimeLimit)
 	checkGood(t, p)
 }
@@ -174,7 +174,7 @@ func TestFilesPerWorker(t *testing.T) {
 		p := NewPool(1, Limits{FilesPerWorker: n})
 		pids := make(map[string]bool)
 		for range 3 {
-			pids[p.Evaluate("pid.py", []byte(fakePrefix+"pid"), nil).Output] = true
+			pids[p.Evaluate("pid.py", []byte(fakePrefix+"pid"), Env{}).Output] = true
 		}
 		if want := map[int]int{0: 1, 1: 3}[n]; len(pids) != want {
 			t.Errorf("FilesPerWorker %d: %d workers, want %d", n, len(pids), want)
@@ -183,8 +183,8 @@ func TestFilesPerWorker(t *testing.T) {
 	}
 	p := NewPool(1, Limits{FilesPerWorker: 1})
 	defer p.Close()
-	p.Evaluate("a.py", []byte("str.upper = lambda s: 'changed'\n"), nil)
-	cfg := p.Evaluate("b.py", []byte("x = 'a'.upper()\n"), nil)
+	p.Evaluate("a.py", []byte("str.upper = lambda s: 'changed'\n"), Env{})
+	cfg := p.Evaluate("b.py", []byte("x = 'a'.upper()\n"), Env{})
 	if x, _ := cfg.Str("x"); x != "A" {
 		t.Errorf("x = %q, want %q; %+v", x, "A", cfg.Diagnostics)
 	}
@@ -194,7 +194,7 @@ func TestTooLarge(t *testing.T) {
 	p := NewPool(1, Limits{MaxFileBytes: 1 << 20})
 	defer p.Close()
 	src := make([]byte, 50<<20)
-	cfg := p.Evaluate("big.py", src, nil)
+	cfg := p.Evaluate("big.py", src, Env{})
 	d := stopped(t, cfg, diag.CodeRefused)
 	if want := "file is 50 MiB, over the 1 MiB size limit"; !strings.Contains(d.Message, want) {
 		t.Errorf("message %q, want %q", d.Message, want)
@@ -234,11 +234,11 @@ func TestConcurrent(t *testing.T) {
 			for i := g; i < runs; i += goroutines {
 				if i%50 == 7 {
 					f := hostile[i/50%len(hostile)]
-					stopped(t, p.Evaluate(f.name, f.src, nil), diag.CodeTimeLimit)
+					stopped(t, p.Evaluate(f.name, f.src, Env{}), diag.CodeTimeLimit)
 					continue
 				}
 				f := good[i%len(good)]
-				if diff := cmp.Diff(f.want, asJSON(t, p.Evaluate(f.name, f.src, nil))); diff != "" {
+				if diff := cmp.Diff(f.want, asJSON(t, p.Evaluate(f.name, f.src, Env{}))); diff != "" {
 					t.Errorf("%s (-in process +pool):\n%s", f.name, diff)
 				}
 			}
@@ -258,7 +258,7 @@ func TestClose(t *testing.T) {
 	file, src := readCase(t, "01")
 	var wg sync.WaitGroup
 	for range 4 {
-		wg.Go(func() { p.Evaluate(file, src, nil) })
+		wg.Go(func() { p.Evaluate(file, src, Env{}) })
 	}
 	wg.Wait()
 	if kids := children(t); len(kids) != 2 {
@@ -278,7 +278,7 @@ func TestClose(t *testing.T) {
 	if after, _ := filepath.Glob(pattern); !slices.Equal(after, tmp) {
 		t.Errorf("files left: %v, before: %v", after, tmp)
 	}
-	stopped(t, p.Evaluate(file, src, nil), diag.CodeInternal)
+	stopped(t, p.Evaluate(file, src, Env{}), diag.CodeInternal)
 }
 
 // openFDs counts this process's open descriptors.

@@ -42,10 +42,11 @@ type workerSpec struct {
 func (s workerSpec) heapLimit() int64 { return s.MemoryBytes + s.MemoryBytes/4 }
 
 // stackLimit is the most stack one goroutine of a worker may use. A Python
-// call takes a few kilobytes of Go stack in the interpreter, so this allows
-// recursion far deeper than CPython's default limit of 1000 while staying
-// well inside the data rlimit.
-func (s workerSpec) stackLimit() int64 { return s.MemoryBytes / 4 }
+// call takes a few kilobytes of Go stack in the interpreter, and the
+// evaluator stops at 1000 nested calls, CPython's default, which took
+// under 16 MiB even through builtins that call back into Python; the floor
+// leaves room beyond that whatever the heap limit.
+func (s workerSpec) stackLimit() int64 { return max(s.MemoryBytes/4, 32<<20) }
 
 // dataLimit is the RLIMIT_DATA of a worker: the heap limit, room for a
 // full stack being copied on growth (old and new copies are live at once),
@@ -144,7 +145,7 @@ func evaluateOne(req *request, sh *shared, spec workerSpec) (rep reply) {
 	}()
 	rep.Retire = !allowCPU(req.Timeout)
 	rep.Config = evaluate(req.File, req.Src, parser.Options{
-		Env: req.Env, Timeout: req.Timeout, Line: &sh.line,
+		Env: req.Env, EnvComplete: req.EnvComplete, Timeout: req.Timeout, Line: &sh.line,
 		MemoryLimit: uint64(spec.MemoryBytes),
 	})
 	if rep.Config == nil {

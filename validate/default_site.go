@@ -13,9 +13,11 @@ type siteRef struct {
 	family, code string
 	// familySet and codeSet tell whether the file set the names itself.
 	familySet, codeSet bool
-	pos                model.Pos
-	variable           string
-	closed             bool
+	// pos and variable are the last of the two the file set;
+	// familyPos is where it set family.
+	pos, familyPos model.Pos
+	variable       string
+	closed         bool
 }
 
 // defaultSite reads family and mylang, with config.py's defaults for
@@ -32,7 +34,7 @@ func defaultSite(cfg *model.Config) (s siteRef, ok bool) {
 			return s, false
 		}
 		if name == "family" {
-			s.family, s.familySet = e.Value.Str, true
+			s.family, s.familySet, s.familyPos = e.Value.Str, true, e.Pos
 		} else {
 			s.code, s.codeSet = e.Value.Str, true
 		}
@@ -99,7 +101,12 @@ var unknownDefaultSite = &Rule{
 		if !ok || s.fallsBackToTest() || !s.familySet && !s.codeSet {
 			return
 		}
-		if msg := defaultSiteProblem(p.cfg, s); msg != "" {
+		msg := defaultSiteProblem(p.cfg, s)
+		switch {
+		case msg == "":
+		case s.familySet && !builtinFamily(s.family):
+			p.report(s.familyPos, "family", "%s", msg)
+		default:
 			p.report(s.pos, s.variable, "%s", msg)
 		}
 	},
@@ -126,4 +133,9 @@ func defaultSiteProblem(cfg *model.Config, s siteRef) string {
 		return noSiteMessage(f, s.code)
 	}
 	return ""
+}
+
+func builtinFamily(name string) bool {
+	_, ok := pywikibot.LookupFamily(name)
+	return ok
 }

@@ -61,7 +61,13 @@ func (fs familySet) known(name string) bool {
 	if _, ok := pywikibot.LookupFamily(name); ok {
 		return true
 	}
-	return fs.own[name] || fs.blind
+	if fs.own[name] || fs.blind {
+		return true
+	}
+	// The bot may run where a missing folder exists, so only a name that
+	// looks like a slip for a built-in family or a domain is unknown then.
+	return len(fs.missing) > 0 && pywikibot.NearestFamily(name) == "" &&
+		len(domainFamilies(name)) == 0
 }
 
 // domainFamilies lists the families with wikis under name + ".org", for

@@ -16,7 +16,7 @@ var unreadable = &Rule{
 		"pass by looking at nothing; --select and --ignore do not hide it. " +
 		"Fix the path, or give the user running " +
 		"pwbconf read access; Pywikibot itself needs it too.",
-	Bad:               "# user-config.py with mode 0200: nobody may read it\nfamily = 'wikipedia'\n",
-	Good:              "# user-config.py with mode 0600\nfamily = 'wikipedia'\n",
+	Bad:               "# user-config.py, mode 0200: no one may read it\nfamily = 'wikipedia'\n",
+	Good:              "# user-config.py, mode 0600\nfamily = 'wikipedia'\n",
 	exampleUntestable: "the finding depends on the file's mode on disk",
 }

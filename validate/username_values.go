@@ -7,6 +7,7 @@ import (
 
 	"github.com/pwbconf/pwbconf/diag"
 	"github.com/pwbconf/pwbconf/model"
+	"github.com/pwbconf/pwbconf/pywikibot"
 )
 
 var usernameNotString = &Rule{
@@ -46,17 +47,24 @@ var emptyUsername = &Rule{
 	Code:     "PWB209",
 	Name:     "empty-username",
 	Severity: diag.Warning,
-	Summary:  "a username that is empty or None",
+	Summary:  "a username that is empty, blank or None",
 	Doc: "Pywikibot passes over a username that Python holds false, such as " +
 		"an empty string or None, and falls back to the family's '*' entry, " +
 		"then to the '*' family's. When none is set, the site has no username " +
-		"and the bot cannot log in. Give the name, or delete the entry.",
+		"and the bot cannot log in. A name of only spaces or underscores is " +
+		"not passed over but normalised to nothing, and every login fails. " +
+		"Give the name, or delete the entry.",
 	Bad:  "usernames['wikipedia']['en'] = ''\n",
 	Good: "usernames['wikipedia']['en'] = 'ExampleBot'\n",
 	check: func(p *pass) {
 		for _, e := range p.cfg.Usernames {
 			if len(e.Path) == 3 && !e.Value.IsUnknown() && !truthy(e.Value) {
 				p.report(e.Pos, "usernames", "username for %s is empty; Pywikibot passes it over",
+					siteName(e))
+			}
+			if len(e.Path) == 3 && e.Value.Kind == model.Str && e.Value.Str != "" &&
+				pywikibot.NormalizeUsername(e.Value.Str) == "" {
+				p.report(e.Pos, "usernames", "username for %s is blank, so no login works there",
 					siteName(e))
 			}
 		}

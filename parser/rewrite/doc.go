@@ -55,8 +55,14 @@
 //     gpython's calls Go's fmt: '%s' % x becomes
 //     __pwbconf_fmt__('%s') % x. The operand is the run of tokens binding
 //     tighter than %, so a * b % c becomes __pwbconf_fmt__(a * b) % c, and
-//     s %= v on a plain name becomes s = __pwbconf_fmt__(s) % (v); %= on
-//     an attribute or a subscript is left to gpython.
+//     s %= v on a plain name becomes s = __pwbconf_fmt__(s) % (v).
+//   - The left operand of each *, ** and << goes to __pwbconf_size__, whose
+//     result checks the size of the product, power or shift before gpython
+//     builds it: 'x' * n becomes __pwbconf_size__('x') * n. The operand of
+//     ** is the primary before it, that of << takes sums in. s *= n (and
+//     **=, <<=) on a plain name becomes s *= __pwbconf_grow__('*', s, (n)),
+//     which checks and gives n back. An augmented assignment to an
+//     attribute or a subscript is left to gpython.
 //   - A trailing comma after *args or **kwargs in a call or a def, and the
 //     / of positional-only parameters, are blanked.
 //   - Form feeds, which gpython does not read as white space, are dropped

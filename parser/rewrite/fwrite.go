@@ -77,11 +77,11 @@ func (w *writer) parts(fs *fstring, parts []fpart, fields *[]*field, top bool) {
 			continue
 		}
 		f := p.field
+		if f.debugEnd > 0 {
+			w.debugText(fs, f, fields)
+		}
 		n := len(*fields)
 		*fields = append(*fields, f)
-		if f.debugEnd > 0 {
-			w.debugText(fs, f.exprStart, f.debugEnd)
-		}
 		w.b.copy(p.start, p.start+1)
 		w.b.insert(strconv.Itoa(n), f.exprStart)
 		switch {
@@ -160,18 +160,35 @@ func escaped(text string, i int) bool {
 }
 
 // debugText writes the "expr=" text of a {expr=} field as literal
-// template text, escaped for the string it now lives in.
-func (w *writer) debugText(fs *fstring, start, end int) {
+// template text, escaped for the string it now lives in. A line break
+// inside the expression is written by the expression in the format call,
+// so in the template it is only an escape; one after the expression is
+// kept as a line break, with a line continuation. A raw string can hold
+// neither, so there the string is closed and a '\n' added to the sum.
+func (w *writer) debugText(fs *fstring, f *field, fields *[]*field) {
+	start := f.exprStart
 	var sb strings.Builder
-	for _, r := range w.text[start:end] {
+	for i, r := range w.text[start:f.debugEnd] {
+		carried := start+i < f.exprEnd
 		switch {
-		case r == '\n':
+		case r == '\n' && fs.raw:
 			w.b.insert(sb.String(), start)
 			sb.Reset()
-			if len(fs.quote) == 1 && !fs.raw {
-				w.b.insert(`\n\`, start)
+			w.b.insert(fs.quote, start)
+			w.format(*fields, start)
+			*fields = nil
+			w.b.insert(` + '\n'`, start)
+			if !carried {
+				w.b.newline()
 			}
-			w.b.newline()
+			w.b.insert(" + "+fs.prefix+fs.quote, start)
+		case r == '\n':
+			sb.WriteString(`\n`)
+			if !carried {
+				w.b.insert(sb.String()+`\`, start)
+				sb.Reset()
+				w.b.newline()
+			}
 		case r == '{' || r == '}':
 			sb.WriteRune(r)
 			sb.WriteRune(r)

@@ -19,6 +19,8 @@ def run(src, hooks):
         ns['__pwbconf_loop__'] = lambda line, col: ns.__setitem__('loops', ns.get('loops', 0) + 1)
         ns['__pwbconf_def__'] = lambda line, col: ()
         ns['__pwbconf_fmt__'] = lambda x: x
+        ns['__pwbconf_size__'] = lambda x: x
+        ns['__pwbconf_grow__'] = lambda op, target, value: value
     exec(compile(src, 'user-config.py', 'exec'), ns)
     names = {k: v for k, v in ns.items() if not k.startswith('__') and not callable(v)}
     names.pop('loops', None)
@@ -53,6 +55,7 @@ func TestMeaningInCPython(t *testing.T) {
 		{"r = f'ab\\\ncd{x}'\n", 0},
 		{"r = f'''ab'\n{x}'''\n", 0},
 		{"r = f'''ab\\\ncd{x}'''\n", 0},
+		{"r = f'''{\nx=}''' + f'''{x\n=}''' + rf'''a\\{x}{\nx=}'''\n", 0},
 		{"r: int = 1_000\nq: dict = {'a': 1}\ns: str\nd['n']: int = 2\n", 0},
 		{"from __future__ import annotations\nr: Undefined[int] = 3\n", 0},
 		{"r = 0\nfor i in range(3):\n    r += i\n    for j in range(2): r += j\n", 9},
@@ -63,6 +66,11 @@ func TestMeaningInCPython(t *testing.T) {
 		{"r = 1; q = 2;\nif r: s = 3; t = 4\nwhile q: q -= 1\n", 0},
 		{"r = ('%s-%d' % (a, x), '%(k)s' % d, -x ** 2 % 7 * 3, x % 5 % 3, f'{x % 4}%s' % a)\n", 0},
 		{"r = a\nr %= ()\nq = 7\nq %= 4\n", 0},
+		{"r = [x * 2, 2 * x, 2 ** 3 ** 2, -2 ** 2, 2 ** -1, 1 << 2 + 1, -x * ~p << 1 - 1 >> 1]\n", 0},
+		{"r = [a * 3 % (), '%s' * 2 % (a, x), y * 2 * 3, (y + y) * p, y[0] * 2 ** p, b * 2]\n", 0},
+		{"l = [1]\nm = l\nl *= 2\nq = 3\nq **= 2\nq <<= 1 + 1\ns = 'ab'\ns *= 2\n", 0},
+		{"def f(*c, k=2 * 3, **e):\n    return c, k, e\nr = f(*y, **{'z': 1}), f(*y * 2), [*y], (lambda *c: c)(1)\n", 0},
+		{"def g(q, *, k): return q * k\nr = g(2, k=3)\n", 0},
 		{"r = []\nfor i in range(2):\n    def f() -> int: return i\n    class C(object): pass\n    r.append(f())\n", 2},
 		{"class C: pass\nclass D(): pass\nclass E(C, metaclass=type): pass\nr = [E.__mro__[1] is C, D.__bases__]\n", 0},
 	}

@@ -11,6 +11,8 @@ const (
 	loopHook     = "__pwbconf_loop__"
 	defHook      = "__pwbconf_def__"
 	fmtCall      = "__pwbconf_fmt__"
+	sizeCall     = "__pwbconf_size__"
+	growCall     = "__pwbconf_grow__"
 	futureModule = "__pwbconf_future__"
 )
 
@@ -88,8 +90,8 @@ func (w *writer) isKeyword(t *token) bool {
 func (w *writer) line(toks []token, pending string) (string, error) {
 	w.fixArgs(toks)
 	owed, err := w.plan(toks, pending)
-	// Last, so that the format calls nest inside every other insertion.
-	w.percents(toks)
+	// Last, so that the operand calls nest inside every other insertion.
+	w.operands(toks)
 	return owed, err
 }
 
@@ -258,7 +260,7 @@ func (w *writer) statement(toks []token, owed string) error {
 		w.code = true
 	}
 	w.annotation(toks)
-	w.augmentedPercent(toks)
+	w.augmentedOperand(toks)
 	return nil
 }
 

@@ -153,7 +153,25 @@ func TestRewrite(t *testing.T) {
 			"__pwbconf_at__(1, 1);x = __pwbconf_fmt__(('a'\n  'b%s')) % c\n"},
 		{"percent on a primary", "x = a.b(c)[d] % e\n", "__pwbconf_at__(1, 1);x = __pwbconf_fmt__(a.b(c)[d]) % e\n"},
 		{"percent after tighter operators", "x = -a ** b % c * d + e % f\n",
-			"__pwbconf_at__(1, 1);x = __pwbconf_fmt__(-a ** b) % c * d + __pwbconf_fmt__(e) % f\n"},
+			"__pwbconf_at__(1, 1);x = __pwbconf_size__(__pwbconf_fmt__(-__pwbconf_size__(a) ** b) % c) * d + " +
+				"__pwbconf_fmt__(e) % f\n"},
+		{"product", "x = 'x' * (1 << 34)\n", "__pwbconf_at__(1, 1);x = __pwbconf_size__('x') * (__pwbconf_size__(1) << 34)\n"},
+		{"product chain", "x = 'x' * 10 ** 9 * 10\n",
+			"__pwbconf_at__(1, 1);x = __pwbconf_size__(__pwbconf_size__('x') * __pwbconf_size__(10) ** 9) * 10\n"},
+		{"power is right-associative", "x = -10 ** 10 ** 10\n",
+			"__pwbconf_at__(1, 1);x = -__pwbconf_size__(10) ** __pwbconf_size__(10) ** 10\n"},
+		{"shift takes sums in", "x = -a.b + 2 * c << n\n",
+			"__pwbconf_at__(1, 1);x = __pwbconf_size__(-a.b + __pwbconf_size__(2) * c) << n\n"},
+		{"stars that are no product", "def f(a, *b, c, **d): return g(*b, **d)\nfrom m import *\n",
+			"def f(a, *b, c, **d) -> __pwbconf_def__(1, 1): __pwbconf_at__(1, 23);return g(*b, **d)\n" +
+				"__pwbconf_at__(2, 1);from m import *\n"},
+		{"line break in a debug field", "x = f'{\n0=}' + rf'{\n1=}'\n",
+			"__pwbconf_at__(1, 1);x = ('\\n0={0!r}'.format((\n0))) + (r''.format() + '\\n' + r'1={0!r}'.format((\n1)))\n"},
+		{"augmented product", "s *= n + 1\nt **= 2\nu <<= 3\nv.w *= 2\n",
+			"__pwbconf_at__(1, 1);s *= __pwbconf_grow__('*', s, ( n + 1))\n" +
+				"__pwbconf_at__(2, 1);t **= __pwbconf_grow__('**', t, ( 2))\n" +
+				"__pwbconf_at__(3, 1);u <<= __pwbconf_grow__('<<', u, ( 3))\n" +
+				"__pwbconf_at__(4, 1);v.w *= 2\n"},
 		{"percent chain", "x = a % b % c\n", "__pwbconf_at__(1, 1);x = __pwbconf_fmt__(__pwbconf_fmt__(a) % b) % c\n"},
 		{"percent on numbers", "x = 10 % 3\n", "__pwbconf_at__(1, 1);x = 10 % 3\n"},
 		{"percent on an f-string", "x = f'{a}%s' % b\n", "__pwbconf_at__(1, 1);x = __pwbconf_fmt__(('{0}%s'.format((a)))) % b\n"},

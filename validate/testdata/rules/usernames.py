@@ -11,6 +11,7 @@ usernames['wikipedia']['aa'] = 'ExampleBot'  # want: PWB205
 usernames['wikipedia']['tlh'] = 'ExampleBot'  # want: PWB206
 usernames['wiktionary']['fr'] = 'ExampleBot',  # want: PWB208
 usernames['wiktionary']['de'] = ''  # want: PWB209
+usernames['wiktionary']['it'] = ' _ '  # want: PWB209
 usernames['wiktionary']['*'] = 'ExampleUser'  # want: PWB210
 usernames['wikipedia']['en'] = 'ExampleBot'
 register_families_folder('no-such-families')  # want: PWB207

@@ -1,0 +1,26 @@
+# -*- coding: utf-8 -*-
+family = 'wikipedia'
+mylang = 'en'
+usernames['wikipedia']['en'] = 'Ünï "quoted" \'single\' back\\slash'
+usernames['wikipedia']['de'] = 'line1\nline2\ttab ${NOT_ENV} $HOME'
+usernames['wikipedia']['fr'] = '${LOOKS_LIKE_ENV}'
+usernames['wikipedia']['it'] = '$${ESCAPED}'
+usernames['*']['*'] = 'Star\u2028sep\x00nul\U0001F600'
+usernames['wiki"x']["c'd"] = 'odd keys'
+usernames['$fam']['$$code'] = '\r\n'
+authenticate['*.wikipedia.org'] = ('a4c123b1612dd272d1371c17149d4395', '36b3216fdaeeb975729fae923d5a4fd12aabfe22', '8f219e9cb0eb53f16947ccf25ec84d8d', 'bc74254770f58904dba41ecccc3fc1626e53a130')
+authenticate['priv.example.com'] = ['user', 'pa${ss}\'"\\']
+authenticate['three.example.com'] = ('a', 'b', 'c')
+authenticate['${HOST}'] = ('${U}', '$P')
+put_throttle = 1e100
+minthrottle = 0.25
+maxthrottle = 123456789012345678901234567890
+max_retries = -7
+retry_wait = 1.5e-300
+extra_headers = {'X-A': 'b', '': 'empty key', 'a\nb': (1, [2.5, None, True]), '$k': {'${x}': ()}}
+socket_timeout = (6.05, 45)
+console_encoding = ''
+user_script_paths = ['scripts', "it's"]
+empty_list = []
+empty_dict = {}
+empty_tuple = ()

@@ -1,0 +1,1 @@
+# A family file is never read by pwbconf; only its name matters.

@@ -1,0 +1,2 @@
+family = 'wikipedja'  # want: PWB110
+mylang = 'en'
