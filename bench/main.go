@@ -108,6 +108,9 @@ func benchmark(o *options) error {
 	if err := build.Run(); err != nil {
 		return fmt.Errorf("building pwbconf: %w", err)
 	}
+	if s.python, err = realPython(o.python); err != nil {
+		return err
+	}
 	s.script = filepath.Join(s.work, "pyexec.py")
 	if err := os.WriteFile(s.script, pyexec, 0o644); err != nil {
 		return err
@@ -135,6 +138,16 @@ func benchmark(o *options) error {
 	return nil
 }
 
+// realPython finds the interpreter behind a name, so that per-file starts
+// do not pay for a version manager's shim (pyenv's is a shell script).
+func realPython(name string) (string, error) {
+	out, err := exec.Command(name, "-S", "-c", "import sys; print(sys.executable)").Output()
+	if err != nil {
+		return "", fmt.Errorf("%s: %w (the benchmark needs CPython 3)", name, err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
 // moduleRoot is the folder of the go.mod the benchmark belongs to.
 func moduleRoot() (string, error) {
 	out, err := exec.Command("go", "env", "GOMOD").Output()
@@ -150,8 +163,8 @@ func moduleRoot() (string, error) {
 
 func printMachine(s *setup) {
 	py, _ := exec.Command(s.python, "--version").CombinedOutput()
-	fmt.Printf("machine: %s/%s, %d CPUs, %s, %s", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(),
-		runtime.Version(), py)
+	fmt.Printf("machine: %s/%s, %d CPUs, %s, %s (%s)\n", runtime.GOOS, runtime.GOARCH,
+		runtime.NumCPU(), runtime.Version(), strings.TrimSpace(string(py)), s.python)
 	fmt.Printf("load average at start: %s\n", loadAverage())
 }
 

@@ -86,6 +86,8 @@ type lintOptions struct {
 	color  bool
 	quiet  bool
 	log    io.Writer
+	// progress is set once the files are known.
+	progress *progress
 }
 
 func (r *runner) lintOptions(c *cli.Context) (*lintOptions, error) {
@@ -179,7 +181,9 @@ func (r *runner) lint(c *cli.Context) error {
 			return err
 		}
 	}
+	o.progress = r.newProgress(len(files), o)
 	results := r.checkAll(files, opts, o)
+	o.progress.clear()
 	ds := problems
 	sources := map[string]*source{}
 	for _, res := range results {
@@ -197,7 +201,9 @@ func (r *runner) lint(c *cli.Context) error {
 	if o.quiet {
 		return nil
 	}
-	return writeFindings(r.stdout, o.format, ds, sources, o.color)
+	err = writeFindings(r.stdout, o.format, ds, sources, o.color)
+	o.progress.summarize(len(files), ds)
+	return err
 }
 
 // fileResult is what checking one file gave.
@@ -225,6 +231,7 @@ func (r *runner) checkAll(files []string, opts []validate.Options, o *lintOption
 			defer wg.Done()
 			for i := range next {
 				results[i] = r.check(pool, files[i], opts[i], o)
+				o.progress.fileDone()
 			}
 		}()
 	}

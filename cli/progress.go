@@ -1,0 +1,118 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/pwbconf/pwbconf/diag"
+)
+
+// progressFrom is the number of files from which lint draws a progress
+// bar: fewer are checked before a bar would tell anything.
+const progressFrom = 40
+
+// progress tells a person at a terminal how a lint run is getting on: a
+// bar on standard error while many files are checked, and a summary line
+// at the end. Neither is shown when standard error is not a terminal (a
+// log or a CI job reads it then, and wants it stable) unless --verbose
+// asks for the summary; --quiet silences both.
+type progress struct {
+	w       io.Writer
+	bar     *progressbar.ProgressBar // nil when no bar is drawn
+	start   time.Time
+	summary bool
+}
+
+// newProgress prepares the progress of checking files.
+func (r *runner) newProgress(files int, o *lintOptions) *progress {
+	p := &progress{w: r.stderr, start: time.Now()}
+	if o.quiet {
+		return p
+	}
+	verbose := o.log != io.Discard
+	terminal := isTerminal(r.stderr)
+	p.summary = terminal || verbose
+	// In verbose mode the log already says each file, and a bar would be
+	// torn by its lines.
+	if terminal && !verbose && files > progressFrom {
+		p.bar = progressbar.NewOptions(files,
+			progressbar.OptionSetWriter(r.stderr),
+			progressbar.OptionSetDescription("checking"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionSetItsString("files"),
+			progressbar.OptionShowIts(),
+			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionClearOnFinish(),
+		)
+	}
+	return p
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// fileDone counts one checked file. It is safe for concurrent use, and
+// on a nil progress.
+func (p *progress) fileDone() {
+	if p != nil && p.bar != nil {
+		p.bar.Add(1)
+	}
+}
+
+// clear takes the bar off the screen before the findings are printed.
+func (p *progress) clear() {
+	if p != nil && p.bar != nil {
+		p.bar.Finish()
+	}
+}
+
+// summarize prints the summary of a run over files.
+func (p *progress) summarize(files int, ds []diag.Diagnostic) {
+	if p != nil && p.summary {
+		fmt.Fprintln(p.w, summaryLine(files, ds, time.Since(p.start)))
+	}
+}
+
+// summaryLine counts a run's files and findings by severity.
+func summaryLine(files int, ds []diag.Diagnostic, took time.Duration) string {
+	count := map[diag.Severity]int{}
+	for _, d := range ds {
+		count[d.Severity]++
+	}
+	var parts []string
+	for _, s := range []diag.Severity{diag.Error, diag.Warning, diag.Info} {
+		parts = append(parts, plural(count[s], s.String()))
+	}
+	return fmt.Sprintf("pwbconf: %s checked: %s in %s", plural(files, "file"),
+		strings.Join(parts, ", "), roundDuration(took))
+}
+
+// plural writes n with its noun.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if noun == "info" {
+		return fmt.Sprintf("%d %s", n, noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// roundDuration keeps a duration readable: milliseconds under a second,
+// tenths of a second above.
+func roundDuration(d time.Duration) time.Duration {
+	if d < time.Second {
+		return d.Round(time.Millisecond)
+	}
+	return d.Round(100 * time.Millisecond)
+}
