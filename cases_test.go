@@ -63,12 +63,20 @@ func TestShowAgreesWithPywikibot(t *testing.T) {
 
 func compareShow(t *testing.T, res result, want map[string]any, only []string) {
 	t.Helper()
-	if res.code != 0 {
-		t.Fatalf("exit status %d; stderr:\n%s", res.code, res.stderr)
-	}
 	var got map[string]any
 	if err := json.Unmarshal([]byte(res.stdout), &got); err != nil {
 		t.Fatalf("show printed no JSON: %v\n%s", err, res.stdout)
+	}
+	// show exits 1 when the file has an error finding, and 0 otherwise.
+	wantCode := 0
+	if ds, _ := got["diagnostics"].([]any); slices.ContainsFunc(ds, func(d any) bool {
+		m, _ := d.(map[string]any)
+		return m["severity"] == "error"
+	}) {
+		wantCode = 1
+	}
+	if res.code != wantCode {
+		t.Fatalf("exit status %d, want %d; stderr:\n%s", res.code, wantCode, res.stderr)
 	}
 	settings, _ := got["settings"].(map[string]any)
 	got["password_file"] = settings["password_file"]

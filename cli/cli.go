@@ -7,27 +7,60 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 )
 
-// Exit statuses of Run. They are documented once, in exitTable, which both
-// the help text and the README show.
+// Exit statuses of Run. What each means for each command is written once,
+// in exitMeanings, which the help text shows and the README repeats.
 const (
-	// ExitOK means no finding at or above the --fail-on severity.
+	// ExitOK means the command did its work and found nothing that fails it.
 	ExitOK = 0
-	// ExitFindings means at least one finding at or above --fail-on.
+	// ExitFindings means the command did its work, or as much as the file
+	// allows, and a finding fails it (see exitMeanings).
 	ExitFindings = 1
 	// ExitFailure means bad usage, or a file or folder that could not be read.
 	ExitFailure = 2
 )
 
-const exitTable = `Exit status:
-  0  no finding at or above --fail-on (default: error); show printed the config
-  1  at least one finding at or above --fail-on
-  2  bad usage, or a file or folder that could not be read`
+// exitMeanings says what exit statuses 0, 1 and 2 mean for each command.
+var exitMeanings = map[string][3]string{
+	"pwbconf": {
+		"success; for lint, no finding at or above --fail-on",
+		"findings: see the help of each command",
+		"bad usage, or a file or folder that could not be read",
+	},
+	"lint": {
+		"no finding at or above --fail-on (default: error)",
+		"at least one finding at or above --fail-on",
+		"bad usage, or a PATH that could not be read or holds no user-config.py",
+	},
+	"show": {
+		"the config is printed and has no error finding",
+		"the config is printed and has an error finding (under diagnostics)",
+		"bad usage, or FILE could not be read; nothing is printed",
+	},
+	"coverage": {
+		"the report is written",
+		"the report is written, but a file stopped early and counts what ran",
+		"bad usage, or a PATH that could not be read or holds no user-config.py",
+	},
+	"convert": {
+		"the conversion is written",
+		"FILE has an error finding, printed to standard error; nothing is written",
+		"bad usage, or a file that could not be read or written",
+	},
+}
+
+// exitHelp is the exit status block of a command's help.
+func exitHelp(command string) string {
+	m := exitMeanings[command]
+	return fmt.Sprintf("Exit status:\n  0  %s\n  1  %s\n  2  %s", m[0], m[1], m[2])
+}
 
 // runner carries one invocation's streams and outcome through the actions.
 type runner struct {
@@ -48,6 +81,10 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, environ []str
 	r := &runner{stdin: stdin, stdout: stdout, stderr: stderr, env: newEnviron(environ)}
 	if err := r.app().Run(args); err != nil {
 		r.fail(err)
+		var fe findingsError
+		if errors.As(err, &fe) {
+			return max(r.code, ExitFindings)
+		}
 		return ExitFailure
 	}
 	return r.code
@@ -55,7 +92,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, environ []str
 
 func (r *runner) app() *cli.App {
 	onUsage := func(c *cli.Context, err error, _ bool) error {
-		return usageError{command: c.Command.Name, err: err}
+		return usageError{command: c.Command.Name, err: plainFlagError(c, err)}
 	}
 	cmds := []*cli.Command{
 		r.lintCommand(),
@@ -81,7 +118,7 @@ func (r *runner) app() *cli.App {
 			"pwbconf rules [--format FORMAT]\n" +
 			"pwbconf explain [--format FORMAT] CODE|NAME",
 		Description: "pwbconf evaluates each user-config.py in a sandbox, the way Pywikibot\n" +
-			"would run it, and checks what the file sets.\n\n" + exitTable,
+			"would run it, and checks what the file sets.\n\n" + exitHelp("pwbconf"),
 		Version:                   version(),
 		Commands:                  cmds,
 		Reader:                    r.stdin,
@@ -121,8 +158,58 @@ type usageError struct {
 
 func (e usageError) Error() string { return e.err.Error() }
 
+// findingsError stops a command because of findings in its input, which
+// were printed; Run then exits with ExitFindings, not ExitFailure.
+type findingsError struct{ error }
+
 func usagef(format string, args ...any) error {
 	return usageError{err: fmt.Errorf(format, args...)}
+}
+
+// The errors of Go's flag package, which urfave/cli passes on.
+var (
+	flagUnknown  = regexp.MustCompile(`^flag provided but not defined: -+(.*)$`)
+	flagNoValue  = regexp.MustCompile(`^flag needs an argument: -+(.*)$`)
+	flagBadValue = regexp.MustCompile(`^invalid (?:boolean )?value (".*") for (?:flag )?-+([^:]*): `)
+)
+
+// plainFlagError words an error of the flag parser the way pwbconf words
+// its own: the option as it is written, the value, and what was wanted.
+func plainFlagError(c *cli.Context, err error) error {
+	msg := err.Error()
+	if m := flagUnknown.FindStringSubmatch(msg); m != nil {
+		return fmt.Errorf("unknown option %q", optionName(m[1]))
+	}
+	if m := flagNoValue.FindStringSubmatch(msg); m != nil {
+		return fmt.Errorf("%s needs a value", optionName(m[1]))
+	}
+	m := flagBadValue.FindStringSubmatch(msg)
+	if m == nil {
+		return err
+	}
+	want := "another value"
+	for _, f := range c.Command.Flags {
+		if !slices.Contains(f.Names(), m[2]) {
+			continue
+		}
+		switch f.(type) {
+		case *cli.DurationFlag:
+			want = "a duration such as 2s"
+		case *cli.IntFlag:
+			want = "a whole number"
+		case *cli.BoolFlag:
+			want = "true or false"
+		}
+	}
+	return fmt.Errorf("%s %s: want %s", optionName(m[2]), m[1], want)
+}
+
+// optionName writes a flag's name as the help text does.
+func optionName(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }
 
 // withHelp makes the usage errors of a command's action point to its help.
@@ -138,7 +225,10 @@ func withHelp(command string, action cli.ActionFunc) cli.ActionFunc {
 }
 
 func (r *runner) fail(err error) {
-	fmt.Fprintf(r.stderr, "pwbconf: %v\n", err)
+	// Each line gets the prefix, for errors that list several problems.
+	for _, line := range strings.Split(err.Error(), "\n") {
+		fmt.Fprintf(r.stderr, "pwbconf: %s\n", line)
+	}
 	var ue usageError
 	if errors.As(err, &ue) {
 		help := "pwbconf --help"

@@ -63,7 +63,7 @@ func (r *runner) convertCommand() *cli.Command {
 			"unset environment variable stays a reference to it (${NAME}, or\n" +
 			"os.environ['NAME'] in Python). Files holding secrets get mode 0600;\n" +
 			"every file is written atomically and an existing one is kept unless\n" +
-			"--force.\n\n" + exitTable,
+			"--force.\n\n" + exitHelp("convert"),
 		Flags:  append(flags, envFlags()...),
 		Action: r.convert,
 	}
@@ -137,8 +137,8 @@ func (r *runner) convertOptions(c *cli.Context) (*convertOptions, error) {
 }
 
 func (r *runner) convert(c *cli.Context) error {
-	if c.NArg() != 1 {
-		return usagef("convert needs exactly one FILE, got %d", c.NArg())
+	if err := oneFile(c); err != nil {
+		return err
 	}
 	o, err := r.convertOptions(c)
 	if err != nil {
@@ -157,7 +157,7 @@ func (r *runner) convert(c *cli.Context) error {
 	}
 	doc := convert.New(cfg, o.secrets)
 	for _, d := range doc.Dropped {
-		fmt.Fprintf(r.stderr, "pwbconf: %s: %s\n", file, d)
+		fmt.Fprintf(r.stderr, "pwbconf: %s: %s\n", file, escapeControls(fmt.Sprint(d)))
 	}
 	out, err := render(doc, o.format)
 	if err != nil {
@@ -238,7 +238,7 @@ func (r *runner) convertInput(c *cli.Context, file, from string) (*model.Config,
 	if cfg.Stopped == nil && len(failed) == 0 {
 		return cfg, nil
 	}
-	mask := newMasker(cfg.Secrets())
+	mask := fileMasker(cfg)
 	for i := range failed {
 		failed[i].Message = mask.text(failed[i].Message)
 	}
@@ -246,7 +246,7 @@ func (r *runner) convertInput(c *cli.Context, file, from string) (*model.Config,
 	if err := writeFindings(r.stderr, "text", failed, sources, false); err != nil {
 		return nil, err
 	}
-	return nil, fmt.Errorf("%s does not load in Pywikibot; nothing converted", file)
+	return nil, findingsError{fmt.Errorf("%s does not load in Pywikibot; nothing converted", file)}
 }
 
 // render writes a document in format.

@@ -56,7 +56,7 @@ func (r *runner) coverageCommand() *cli.Command {
 			"family. A verdict per site: oauth (OAuth and a username), oauth-no-user\n" +
 			"(the login fails), user-only, basic, none. Several files, or a folder,\n" +
 			"give a matrix of configs by family. Each PATH is a file, a folder\n" +
-			"searched for user-config.py files, or - for standard input.\n\n" + exitTable,
+			"searched for user-config.py files, or - for standard input.\n\n" + exitHelp("coverage"),
 		Flags:  append(flags, envFlags()...),
 		Action: r.coverage,
 	}
@@ -110,6 +110,9 @@ func (r *runner) coverage(c *cli.Context) error {
 	paths := c.Args().Slice()
 	if len(paths) == 0 {
 		return usagef("coverage needs at least one PATH")
+	}
+	if err := optionsFirst(paths); err != nil {
+		return err
 	}
 	o, err := r.coverageOptions(c)
 	if err != nil {
@@ -179,7 +182,8 @@ func (r *runner) coverageReports(files []string, o *coverageOptions) ([]*coverag
 	for i, cfg := range cfgs {
 		if cfg.Stopped != nil {
 			fmt.Fprintf(r.stderr, "pwbconf: %s: evaluation stopped at line %d; "+
-				"coverage counts what ran before it\n", files[i], cfg.Stopped.Line)
+				"coverage counts only what the lines before it set\n", escapeControls(files[i]), cfg.Stopped.Line)
+			r.setCode(ExitFindings)
 		}
 		reports[i] = coverage.Compute(cfg)
 	}

@@ -1,10 +1,15 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/joho/godotenv"
 	"github.com/urfave/cli/v2"
@@ -97,24 +102,113 @@ func (r *runner) addEnvPair(pair string, env map[string]string) error {
 // godotenv's: KEY=VALUE lines, single or double quotes, an optional
 // "export " prefix, # comments, and ${KEY} expanding a key set earlier in
 // the same file (or to nothing). godotenv takes any text before the "=" as
-// the name, so names are checked here.
+// the name, so names are checked here. Errors give the line and column in
+// the file, and never the text around them, which may hold a secret.
 func readDotenv(path string, env map[string]string) error {
-	f, err := os.Open(path)
+	src, err := os.ReadFile(path)
 	if err != nil {
-		return err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("--env-file %s: no such file", path)
+		}
+		return fmt.Errorf("--env-file %s: %v", path, err)
 	}
-	defer f.Close()
-	vars, err := godotenv.Parse(f)
+	// godotenv reads CRLF as LF; its errors point into that text.
+	text := strings.ReplaceAll(string(src), "\r\n", "\n")
+	vars, err := godotenv.UnmarshalBytes(src)
 	if err != nil {
-		return fmt.Errorf("%s: %v", path, err)
+		line, col, msg := locateDotenvError(text, err)
+		return &fileError{path, line, col, msg}
 	}
 	for k, v := range vars {
 		if !envName.MatchString(k) {
-			return fmt.Errorf("%s: %q is not a variable name", path, k)
+			return &fileError{path, dotenvKeyLine(text, k), 1, fmt.Sprintf("%q is not a variable name", k)}
 		}
 		env[k] = v
 	}
 	return nil
+}
+
+// fileError is a mistake at a place in a file pwbconf reads; Col is 0
+// when only the line is known.
+type fileError struct {
+	file      string
+	line, col int
+	msg       string
+}
+
+func (e *fileError) Error() string {
+	switch {
+	case e.line == 0:
+		return e.file + ": " + e.msg
+	case e.col == 0:
+		return fmt.Sprintf("%s:%d: %s", e.file, e.line, e.msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.file, e.line, e.col, e.msg)
+}
+
+// godotenv's errors, which quote the rest of the file or of the line.
+var (
+	dotenvBadChar    = regexp.MustCompile(`^unexpected character (".*?") in variable name near (".*")$`)
+	dotenvUnquoted   = regexp.MustCompile(`(?s)^unterminated quoted value (.*)$`)
+	dotenvStatements = regexp.MustCompile(`(?m)^[ \t]*(?:export[ \t]+)?`)
+)
+
+// locateDotenvError finds where in text godotenv met err, and words the
+// error without the text it quotes.
+func locateDotenvError(text string, err error) (line, col int, msg string) {
+	if m := dotenvBadChar.FindStringSubmatch(err.Error()); m != nil {
+		near, _ := strconv.Unquote(m[2])
+		start := len(text) - len(near)
+		if start < 0 || text[start:] != near {
+			return 0, 0, "unexpected character " + m[1] + " in a variable name"
+		}
+		// godotenv reads bytes, so it names a byte of a non-ASCII letter.
+		bad := strings.IndexFunc(near, func(r rune) bool {
+			return r >= utf8.RuneSelf || r == '\n' ||
+				!(r == '_' || r == '.' || r == ' ' || r == '\t' || unicode.IsLetter(r) || unicode.IsDigit(r))
+		})
+		bad = max(bad, 0)
+		r, _ := utf8.DecodeRuneInString(near[bad:])
+		if r == '\n' {
+			line, col = position(text, start)
+			return line, col, `no "=" on the line: want NAME=VALUE`
+		}
+		line, col = position(text, start+bad)
+		return line, col, fmt.Sprintf("unexpected character %q in a variable name", string(r))
+	}
+	if m := dotenvUnquoted.FindStringSubmatch(err.Error()); m != nil {
+		if at := strings.LastIndex(text, m[1]); at >= 0 {
+			line, col = position(text, at)
+		}
+		return line, col, "quoted value has no closing quote"
+	}
+	return 0, 0, err.Error()
+}
+
+// dotenvKeyLine returns the line of a dotenv file that sets key last, or 0.
+func dotenvKeyLine(text, key string) int {
+	found := 0
+	for i, l := range strings.Split(text, "\n") {
+		rest := strings.TrimLeft(l[len(dotenvStatements.FindString(l)):], " \t")
+		if after, ok := strings.CutPrefix(rest, key); ok {
+			if after = strings.TrimLeft(after, " \t"); after != "" && strings.ContainsRune("=:", rune(after[0])) {
+				found = i + 1
+			}
+		}
+	}
+	return found
+}
+
+// position turns a byte offset in text into a 1-based line and character
+// column.
+func position(text string, offset int) (line, col int) {
+	before := text[:offset]
+	lineStart := strings.LastIndexByte(before, '\n') + 1
+	return strings.Count(before, "\n") + 1, utf8.RuneCountInString(before[lineStart:]) + 1
 }
 
 // envName is a name a shell would export.

@@ -2,9 +2,11 @@ package cli
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -73,5 +75,31 @@ func TestEvalEnvErrors(t *testing.T) {
 		if _, err := r.evalEnv(envContext(t, args...)); err == nil {
 			t.Errorf("%v: no error", args)
 		}
+	}
+}
+
+func TestDotenvErrorsGiveThePlace(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct{ text, want string }{
+		{"A=1\nBADLINE\nX=1\n", `.env:2:1: no "=" on the line: want NAME=VALUE`},
+		{"A=1\r\n  B$C=2\r\n", `.env:2:4: unexpected character "$" in a variable name`},
+		{"A=1\nB='s3cret\nC=2\n", ".env:2:3: quoted value has no closing quote"},
+		{"A=1\nexport é=2\n", `.env:2:8: unexpected character "é" in a variable name`},
+		{"A=1\n\nA.B=2\n", `.env:3:1: "A.B" is not a variable name`},
+	}
+	for _, tt := range tests {
+		path := filepath.Join(dir, ".env")
+		if err := os.WriteFile(path, []byte(tt.text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		err := readDotenv(path, map[string]string{})
+		if got := strings.TrimPrefix(fmt.Sprint(err), dir+string(filepath.Separator)); got != tt.want {
+			t.Errorf("%q:\n got %s\nwant %s", tt.text, got, tt.want)
+		}
+	}
+	missing := filepath.Join(dir, "x.env")
+	err := readDotenv(missing, nil)
+	if want := "--env-file " + missing + ": no such file"; fmt.Sprint(err) != want {
+		t.Errorf("got %v, want %s", err, want)
 	}
 }

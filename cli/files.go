@@ -28,8 +28,8 @@ var skipDirs = map[string]bool{".git": true, "node_modules": true}
 
 // collect expands paths into the files to check, in a stable order, each
 // once. A file named on the command line is taken whatever its name; a
-// folder is searched for user-config.py files. What cannot be read becomes
-// a finding.
+// folder is searched for user-config.py files. What cannot be read, and a
+// folder that holds none, becomes a finding.
 func collect(paths []string, log io.Writer) ([]string, []diag.Diagnostic) {
 	var files []string
 	var problems []diag.Diagnostic
@@ -57,7 +57,12 @@ func collect(paths []string, log io.Writer) ([]string, []diag.Diagnostic) {
 		found, errs := search(p, log)
 		problems = append(problems, errs...)
 		if len(found) == 0 && len(errs) == 0 {
-			fmt.Fprintf(log, "pwbconf: no %s under %s\n", configName, p)
+			// A folder given by mistake, as a wrong path in CI, must not pass
+			// as a clean run.
+			problems = append(problems, diag.Diagnostic{
+				Code: CodeIO, Severity: diag.Error, File: p,
+				Message: "no " + configName + " under " + quoteForMessage(p),
+			})
 		}
 		for _, f := range found {
 			add(f)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pwbconf/pwbconf/diag"
 )
@@ -81,8 +82,8 @@ func writeText(w io.Writer, ds []diag.Diagnostic, sources map[string]*source, co
 		if d.Line > 0 {
 			loc = fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Column)
 		}
-		fmt.Fprintf(bw, "%s: %s: %s %s\n", st.paint(styleBold, loc),
-			st.paint(severityStyle(d.Severity), d.Severity.String()), d.Message,
+		fmt.Fprintf(bw, "%s: %s: %s %s\n", st.paint(styleBold, escapeControls(loc)),
+			st.paint(severityStyle(d.Severity), d.Severity.String()), escapeControls(d.Message),
 			st.paint(styleDim, "["+d.Code+"]"))
 		if src := sources[d.File]; src != nil {
 			writeSnippet(bw, src, d, st)
@@ -96,12 +97,92 @@ func writeSnippet(w io.Writer, src *source, d diag.Diagnostic, st textStyle) {
 	if d.Line < 1 || d.Line > len(src.lines) {
 		return
 	}
-	line, col := src.mask.line(src.lines[d.Line-1], d.Column)
+	line, col := src.mask.sourceLine(src.lines[d.Line-1], d.Column)
+	line, col = displayLine(line, col)
 	fmt.Fprintf(w, "%5d | %s\n", d.Line, line)
 	if col < 1 {
 		return
 	}
 	fmt.Fprintf(w, "%5s | %s%s\n", "", caretPad(line, col), st.paint(styleGreen, "^"))
+}
+
+// snippetWidth is how many characters of a source line the text format
+// shows; a longer line is cut around the caret, and "…" marks each cut.
+const snippetWidth = 120
+
+// displayLine makes a source line safe to print and short: control
+// characters become escapes, a long line is cut around col, and col moves
+// with the text.
+func displayLine(line string, col int) (string, int) {
+	var cells []string // what each character of line prints as
+	for _, r := range line {
+		cells = append(cells, escapeRune(r))
+	}
+	// start[i] is where cell i begins in the printed line, 0-based.
+	start := make([]int, len(cells)+1)
+	for i, c := range cells {
+		start[i+1] = start[i] + utf8.RuneCountInString(c)
+	}
+	at := min(max(col-1, 0), len(cells)) // the caret's cell
+	width := start[len(cells)]
+	past := max(col-1-len(cells), 0) // a caret past the end of the line
+	lo, hi := 0, len(cells)
+	if width > snippetWidth {
+		for lo < at && start[at]-start[lo] > snippetWidth/2 {
+			lo++
+		}
+		for hi > at && start[hi]-start[lo] > snippetWidth {
+			hi--
+		}
+		for lo > 0 && start[hi]-start[lo-1] <= snippetWidth {
+			lo--
+		}
+	}
+	var b strings.Builder
+	if lo > 0 {
+		b.WriteString("…")
+	}
+	b.WriteString(strings.Join(cells[lo:hi], ""))
+	if hi < len(cells) {
+		b.WriteString("…")
+	}
+	newCol := start[at] - start[lo] + 1 + past
+	if lo > 0 {
+		newCol++
+	}
+	if col < 1 {
+		newCol = col
+	}
+	return b.String(), newCol
+}
+
+// escapeControls writes the control characters of s as escapes, so that
+// text from a file cannot move the cursor, retitle the terminal or reorder
+// what is shown. Tabs stay.
+func escapeControls(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return escapeRune(r) != string(r) }) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteString(escapeRune(r))
+	}
+	return b.String()
+}
+
+// escapeRune is how the text format prints one character: C0 controls but
+// tab, DEL, C1 controls and the Unicode bidirectional controls as escapes,
+// an invalid byte as U+FFFD, anything else as itself.
+func escapeRune(r rune) string {
+	switch {
+	case r == '\t':
+		return "\t"
+	case r < 0x20 || r == 0x7f || (0x80 <= r && r < 0xa0):
+		return fmt.Sprintf(`\x%02x`, r)
+	case 0x202a <= r && r <= 0x202e, 0x2066 <= r && r <= 0x2069:
+		return fmt.Sprintf(`\u%04x`, r)
+	}
+	return string(r)
 }
 
 // caretPad returns the white space that puts a caret under character col

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/pwbconf/pwbconf/diag"
@@ -88,5 +89,57 @@ func TestWriteJSONEmpty(t *testing.T) {
 	}
 	if b.String() != "[]\n" {
 		t.Errorf("got %q", b.String())
+	}
+}
+
+func TestDisplayLineEscapesControls(t *testing.T) {
+	tests := []struct {
+		line    string
+		col     int
+		want    string
+		wantCol int
+	}{
+		{"put_throtle = 1  # \x1b[2J\x1b]0;pwned\a", 1,
+			`put_throtle = 1  # \x1b[2J\x1b]0;pwned\x07`, 1},
+		// The caret after an escape moves with the longer text.
+		{"\x1b[2Jx = 1", 5, `\x1b[2Jx = 1`, 8},
+		{"s = 'abc\u202edef' \u2066x\u2069\x7f\u0085", 15,
+			`s = 'abc\u202edef' \u2066x\u2069\x7f\x85`, 20},
+		{"\tx = 'é'", 6, "\tx = 'é'", 6},
+	}
+	for _, tt := range tests {
+		got, col := displayLine(tt.line, tt.col)
+		if got != tt.want || col != tt.wantCol {
+			t.Errorf("displayLine(%q, %d) = %q, %d; want %q, %d", tt.line, tt.col, got, col, tt.want, tt.wantCol)
+		}
+	}
+	if got := escapeControls("a\tb\x1bc\u202e"); got != "a\tb\\x1bc\\u202e" {
+		t.Errorf("escapeControls = %q", got)
+	}
+}
+
+func TestDisplayLineCutsLongLines(t *testing.T) {
+	long := strings.Repeat("abcdefghij", 1000) // 10,000 characters
+	tests := []struct {
+		col     int
+		want    string
+		wantCol int
+	}{
+		{1, long[:120] + "…", 1},
+		{5000, "…" + long[4939:5059] + "…", 62},
+		{10000, "…" + long[9880:], 121},
+		{10001, "…" + long[9880:], 122}, // past the end
+	}
+	for _, tt := range tests {
+		got, col := displayLine(long, tt.col)
+		if got != tt.want || col != tt.wantCol {
+			t.Errorf("col %d: got %q, %d; want %q, %d", tt.col, got, col, tt.want, tt.wantCol)
+		}
+		if r := []rune(got); col <= len(r) && string(r[col-1]) != string(long[(tt.col-1)%len(long)]) {
+			t.Errorf("col %d: the caret is under %q", tt.col, r[col-1])
+		}
+	}
+	if got, col := displayLine("short", 3); got != "short" || col != 3 {
+		t.Errorf("a short line changed: %q, %d", got, col)
 	}
 }

@@ -58,10 +58,21 @@ func (r *runner) lintCommand() *cli.Command {
 			"file or above it (stopping at the top of a git repository); --select,\n" +
 			"--ignore, --severity, --require-families and --coverage lay over them.\n" +
 			"RULE and LIST entries are codes (PWB101), code prefixes (PWB1) or names\n" +
-			"(unknown-variable); \"pwbconf rules\" lists them.\n\n" + exitTable,
+			"(unknown-variable); \"pwbconf rules\" lists them.\n\n" + exitHelp("lint"),
 		Flags:  slices.Concat(output, ruleFlags(), running, envFlags()),
 		Action: r.lint,
 	}
+}
+
+// optionsFirst refuses an option among the paths, where urfave/cli would
+// take it for a path.
+func optionsFirst(paths []string) error {
+	for _, p := range paths {
+		if len(p) > 1 && p[0] == '-' {
+			return usagef("option %q after a path: put options before the paths", p)
+		}
+	}
+	return nil
 }
 
 func timeoutFlag() cli.Flag {
@@ -161,10 +172,8 @@ func (r *runner) lint(c *cli.Context) error {
 	if len(paths) == 0 {
 		return usagef("lint needs at least one PATH")
 	}
-	for _, p := range paths {
-		if len(p) > 1 && p[0] == '-' {
-			return usagef("option %q after a path: put options before the paths", p)
-		}
+	if err := optionsFirst(paths); err != nil {
+		return err
 	}
 	o, err := r.lintOptions(c)
 	if err != nil {
@@ -256,7 +265,7 @@ func (r *runner) check(pool *sandbox.Pool, file string, opts validate.Options,
 	ds := validate.Check(cfg, opts)
 	fmt.Fprintf(o.log, "pwbconf: %s: %d findings in %v\n", file, len(ds),
 		time.Since(start).Round(time.Millisecond))
-	mask := newMasker(cfg.Secrets())
+	mask := fileMasker(cfg)
 	for i := range ds {
 		ds[i].Message = mask.text(ds[i].Message)
 	}

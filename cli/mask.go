@@ -15,6 +15,8 @@ type masker struct {
 	// spells holds every way a secret may be written, longest first, so a
 	// whole token is replaced before any part of it.
 	spells []spelling
+	// guard picks further literals to mask in source lines; nil for none.
+	guard *guard
 }
 
 type spelling struct {
@@ -142,4 +144,61 @@ func (m *masker) match(s string) (spelling, bool) {
 		}
 	}
 	return spelling{}, false
+}
+
+// sourceLine masks one source line as line does, then masks the body of
+// every literal the guard suspects, moving col along.
+func (m *masker) sourceLine(s string, col int) (string, int) {
+	s, col = m.line(s, col)
+	var edits []edit
+	for _, sp := range m.guard.suspects(s) {
+		edits = append(edits, edit{sp[0], sp[1], model.Mask(s[sp[0]:sp[1]])})
+	}
+	return replaceSpans(s, col, edits)
+}
+
+// edit replaces the bytes start:end of a line with text.
+type edit struct {
+	start, end int
+	text       string
+}
+
+// replaceSpans applies edits, sorted and apart, to s, and moves col, a
+// 1-based character column, to the same character in the result; a column
+// inside a replaced span moves to the start of its replacement.
+func replaceSpans(s string, col int, edits []edit) (string, int) {
+	if len(edits) == 0 {
+		return s, col
+	}
+	var b strings.Builder
+	newCol := 0
+	in, out := 0, 0 // characters read and written
+	copyTo := func(from, end int) {
+		for _, r := range s[from:end] {
+			in++
+			out++
+			if col == in {
+				newCol = out
+			}
+			b.WriteRune(r)
+		}
+	}
+	at := 0
+	for _, e := range edits {
+		copyTo(at, e.start)
+		n := utf8.RuneCountInString(s[e.start:e.end])
+		if col > in && col <= in+n {
+			newCol = out + 1
+		}
+		b.WriteString(e.text)
+		in += n
+		out += utf8.RuneCountInString(e.text)
+		at = e.end
+	}
+	copyTo(at, len(s))
+	if newCol == 0 {
+		// A column past the end of the line stays past the end.
+		newCol = col - in + out
+	}
+	return b.String(), newCol
 }

@@ -261,13 +261,17 @@ func (p *projects) forFile(file string) (*project.Config, error) {
 
 // relativeError shortens the path in a project file error.
 func relativeError(err error) error {
-	var pe *project.Error
-	if errors.As(err, &pe) {
+	var list project.ErrorList
+	if !errors.As(err, &list) {
+		return err
+	}
+	out := make(project.ErrorList, len(list))
+	for i, pe := range list {
 		short := *pe
 		short.File = shortPath(pe.File)
-		return &short
+		out[i] = &short
 	}
-	return err
+	return out
 }
 
 // shortPath returns path relative to the working folder when it lies in it.

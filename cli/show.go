@@ -7,6 +7,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/pwbconf/pwbconf/diag"
 	"github.com/pwbconf/pwbconf/sandbox"
 	"github.com/pwbconf/pwbconf/validate"
 )
@@ -37,15 +38,15 @@ func (r *runner) showCommand() *cli.Command {
 			"sandbox could not know prints as {\"unresolved\": \"env:NAME\"} or\n" +
 			"{\"unresolved\": \"import:MODULE\"}; any other Python object as\n" +
 			"{\"python\": \"TYPE\"}. FILE may be - for standard input. The diagnostics\n" +
-			"are those lint prints, under the same .pwbconf.yaml.\n\n" + exitTable,
+			"are those lint prints, under the same .pwbconf.yaml.\n\n" + exitHelp("show"),
 		Flags:  append(flags, envFlags()...),
 		Action: r.show,
 	}
 }
 
 func (r *runner) show(c *cli.Context) error {
-	if c.NArg() != 1 {
-		return usagef("show needs exactly one FILE, got %d", c.NArg())
+	if err := oneFile(c); err != nil {
+		return err
 	}
 	format := c.String("format")
 	if !slices.Contains(showFormats, format) {
@@ -76,13 +77,29 @@ func (r *runner) show(c *cli.Context) error {
 	defer pool.Close()
 	cfg := pool.Evaluate(file, src, env)
 	ds := validate.Check(cfg, opts)
+	if slices.ContainsFunc(ds, func(d diag.Diagnostic) bool { return d.Severity == diag.Error }) {
+		r.setCode(ExitFindings)
+	}
 	var mask *masker
 	if !c.Bool("show-secrets") {
-		mask = newMasker(cfg.Secrets())
+		mask = fileMasker(cfg)
 	}
 	doc := configNode(cfg, ds, mask)
 	if format == "yaml" {
 		return writeYAML(r.stdout, doc)
 	}
 	return writeNodeJSON(r.stdout, doc)
+}
+
+// oneFile checks that a command got one FILE, and no option after it.
+func oneFile(c *cli.Context) error {
+	for _, a := range c.Args().Slice()[min(1, c.NArg()):] {
+		if len(a) > 1 && a[0] == '-' {
+			return usagef("option %q after the file: put options before the file", a)
+		}
+	}
+	if c.NArg() != 1 {
+		return usagef("%s needs exactly one FILE, got %d", c.Command.Name, c.NArg())
+	}
+	return nil
 }

@@ -434,7 +434,7 @@ func TestEscapes(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"a: $${HOME}", "b: $$${HOME}", "c: ${HOME", "$$tuple:",
-		"$$: \"2\"", "$$$x:", "e: ${HOME}"} {
+		"$$: '2'", "$$$x:", "e: ${HOME}"} {
 		if !strings.Contains(string(y), want) {
 			t.Errorf("no %q in\n%s", want, y)
 		}
@@ -466,7 +466,7 @@ func TestVariableNamesAreUnique(t *testing.T) {
 	tokens := tuple(str("a"), str("b"), str("c"), str("d"))
 	cfg := &model.Config{Authenticate: []model.Entry{
 		authEntry("*.wikipedia.org", tokens),
-		authEntry("wikipedia.org", tokens),
+		authEntry("wikipedia.org", tuple(str("e"), str("b"), str("c"), str("d"))),
 		authEntry("*.example.org", tuple(EnvValue("PWB_OAUTH_EXAMPLE_ORG_ACCESS_TOKEN"),
 			str("b"), str("c"), str("d"))),
 		authEntry("bad", tuple(str("x"), str("y"), str("z"))),
@@ -628,5 +628,60 @@ func TestLineCommentsOnFlowValues(t *testing.T) {
 		if strings.HasPrefix(line, "usernames:") && strings.Contains(line, "#") {
 			t.Errorf("comment on the wrong line: %q\n%s", line, y)
 		}
+	}
+}
+
+// TestEnvDefaultsBecomeReferences converts a config whose tokens are the
+// defaults of environment reads the check could not answer: the document
+// refers to the variables and holds none of the defaults.
+func TestEnvDefaultsBecomeReferences(t *testing.T) {
+	src := "import os\nfamily = 'wikipedia'\nmylang = 'en'\n" +
+		"authenticate['*.wikipedia.org'] = (os.environ.get('CK', ''), os.getenv('CS', ''), " +
+		"os.environ.get('AT', ''), os.environ.get('AS', ''))\n" +
+		"user_agent_description = os.environ.get('UA', 'placeholder-ua')\n"
+	cfg := parser.Evaluate("user-config.py", []byte(src), parser.Options{})
+	for _, mode := range []SecretMode{Env, Inline, Redact} {
+		doc := New(cfg, mode)
+		y, err := doc.YAML()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"CK", "CS", "AT", "AS", "UA"} {
+			if !bytes.Contains(y, []byte("${"+name+"}")) {
+				t.Errorf("%s: no reference to %s in\n%s", mode, name, y)
+			}
+		}
+		if bytes.Contains(y, []byte("placeholder-ua")) || len(doc.Env) != 0 {
+			t.Errorf("%s: a default went into the document:\n%s", mode, y)
+		}
+	}
+}
+
+// TestSharedTokensShareVariables checks that keys holding the same tokens
+// get one set of variables, named after the first key, and that each key
+// refers to it.
+func TestSharedTokensShareVariables(t *testing.T) {
+	tokens := tuple(str("a"), str("b"), str("c"), str("d"))
+	cfg := &model.Config{}
+	for _, d := range []string{"wikipedia", "wikimedia", "wikidata", "wiktionary", "wikibooks",
+		"wikinews", "wikiquote", "wikisource", "wikiversity", "wikivoyage", "mediawiki"} {
+		cfg.Authenticate = append(cfg.Authenticate, authEntry("*."+d+".org", tokens))
+	}
+	cfg.Authenticate = append(cfg.Authenticate, authEntry("example.org",
+		tuple(str("a"), str("b"), str("c"), str("other"))))
+	doc := New(cfg, Env)
+	if len(doc.Env) != 8 {
+		t.Fatalf("%d variables, want 8: %v", len(doc.Env), doc.Env)
+	}
+	if doc.Env[0].Name != "PWB_OAUTH_WIKIPEDIA_ORG_CONSUMER_TOKEN" ||
+		doc.Env[4].Name != "PWB_OAUTH_EXAMPLE_ORG_CONSUMER_TOKEN" {
+		t.Errorf("names: %v", doc.Env)
+	}
+	y, err := doc.YAML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(y), "${PWB_OAUTH_WIKIPEDIA_ORG_ACCESS_SECRET}"); n != 11 {
+		t.Errorf("%d references to the shared access secret, want 11:\n%s", n, y)
 	}
 }

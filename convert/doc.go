@@ -13,7 +13,19 @@
 // say what JSON cannot: {"$tuple": [...]}, {"$list": [...]},
 // {"$float": "inf"}, {"$unresolved": "import:module"} for a value the
 // sandbox could not know, {"$redacted": true} for a secret left out. The
-// JSON Schema in package schema describes it all.
+// JSON Schema in package schema describes it all. A str that is only the
+// default of an environment read the check could not answer
+// (os.environ.get('CK', 'x') with CK unset) is written as "${CK}", and the
+// default is dropped. The YAML quotes every string that a YAML 1.1
+// reader (PyYAML's safe_load, what most Python programs use) would read
+// as something else: yes, no, on, off, y, n, true, null and ~ in any
+// case, anything that starts like a number or a date (0o17, 1_000, .5,
+// 1:30, 2024-01-01), and a leading indicator character.
+//
+// In the Env secret mode, authenticate keys that hold the very same
+// tokens share one set of variables, named after the first of them
+// (PWB_OAUTH_WIKIPEDIA_ORG_* for the manual's layout, whose eleven keys
+// hold one token set): the .env then has one variable per secret.
 //
 // Tool side: [New] makes a [Document] from a model, hiding secrets as a
 // [SecretMode] says; its YAML, JSON and Python methods write it, [Dotenv]

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"unicode"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -93,7 +94,35 @@ func unfit(v model.Value) string {
 func cloneEntry(e model.Entry) model.Entry {
 	e.Path = slices.Clone(e.Path)
 	e.Earlier = nil
+	e.Value = envDefaultsAsRefs(e.Value)
 	return e
+}
+
+// envDefaultsAsRefs turns each str that is only the default of an
+// environment read the check could not answer (model.Value.EnvDefault)
+// into a reference to the variable, which is what the file means where it
+// runs. The default itself is dropped: the format has no syntax for one,
+// and a runner that finds the variable unset says so rather than going on
+// with an empty token.
+func envDefaultsAsRefs(v model.Value) model.Value {
+	if name, ok := v.EnvDefault(); ok && envRef.MatchString("${"+name+"}") {
+		return EnvValue(name)
+	}
+	if len(v.Items) > 0 {
+		items := make([]model.Value, len(v.Items))
+		for i, it := range v.Items {
+			items[i] = envDefaultsAsRefs(it)
+		}
+		v.Items = items
+	}
+	if len(v.Values) > 0 {
+		values := make([]model.Value, len(v.Values))
+		for i, it := range v.Values {
+			values[i] = envDefaultsAsRefs(it)
+		}
+		v.Values = values
+	}
+	return v
 }
 
 // entryLabel names an entry as Python would write its target.
@@ -347,6 +376,10 @@ func writeJSONString(buf *bytes.Buffer, s string) {
 		case r == '\t':
 			buf.WriteString(`\t`)
 		case r == ' ' || unicode.IsPrint(r):
+			buf.WriteRune(r)
+		case r > 0xFFFF && r != utf8.RuneError:
+			// Written as is: a surrogate pair of \u escapes is valid JSON,
+			// but the YAML reader that decodes it rejects one.
 			buf.WriteRune(r)
 		default:
 			for _, u := range utf16.Encode([]rune{r}) {

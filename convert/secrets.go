@@ -3,6 +3,7 @@ package convert
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -148,18 +149,51 @@ func hideSecrets(cfg *model.Config, mode SecretMode) []EnvVar {
 		return nil
 	}
 	h := &hider{mode: mode, names: newSecretNamer(cfg)}
+	// Keys that hold the very same tokens (the manual's layout gives one
+	// set to eleven domains) share one set of variables, named after the
+	// first such key: a .env of 44 variables for one token set hides that
+	// it is one, and invites updating three copies of four.
+	shared := map[string][]string{}
 	for i, e := range cfg.Authenticate {
-		if isSecret(e) {
-			cfg.Authenticate[i].Value = h.hide(e.Value, h.authNames(e))
+		if !isSecret(e) {
+			continue
+		}
+		sig, ok := tokenSignature(e.Value)
+		if names, seen := shared[sig]; ok && seen {
+			cfg.Authenticate[i].Value = h.reuse(e.Value, names)
+			continue
+		}
+		names := h.authNames(e)
+		cfg.Authenticate[i].Value = h.hide(e.Value, names)
+		if ok {
+			shared[sig] = names
 		}
 	}
 	for i, e := range cfg.Settings {
+		if e.Path[0] == "extra_headers" && e.Value.Kind == model.Dict {
+			cfg.Settings[i].Value = h.hideHeaders(e.Value)
+			continue
+		}
 		if isSecret(e) {
 			base := "PWB_" + settingVarPart(e.Name())
 			cfg.Settings[i].Value = h.hide(e.Value, h.numbered(base, e.Value))
 		}
 	}
 	return h.vars
+}
+
+// hideHeaders hides the values extra_headers sends under headers that carry
+// credentials (model.SecretHeader) and keeps the others readable.
+func (h *hider) hideHeaders(v model.Value) model.Value {
+	out := v
+	out.Values = slices.Clone(v.Values)
+	for i, k := range v.Keys {
+		if model.SecretHeader(k) && !v.Values[i].IsUnknown() {
+			base := "PWB_HEADER_" + settingVarPart(k)
+			out.Values[i] = h.hide(v.Values[i], h.numbered(base, v.Values[i]))
+		}
+	}
+	return out
 }
 
 type hider struct {
@@ -178,6 +212,35 @@ func (h *hider) authNames(e model.Entry) []string {
 		return h.names.group("PWB_BASIC_"+part, upperSuffixes(basicFields))
 	}
 	return h.numbered("PWB_AUTH_"+part, e.Value)
+}
+
+// tokenSignature identifies an OAuth or basic auth value whose slots are
+// all strings; ok is false for any other value, which is never shared.
+func tokenSignature(v model.Value) (sig string, ok bool) {
+	if authShape(v) == shapeRaw {
+		return "", false
+	}
+	parts := make([]string, len(v.Items))
+	for i, it := range v.Items {
+		if it.Kind != model.Str {
+			return "", false
+		}
+		parts[i] = it.Str
+	}
+	return strconv.Itoa(len(parts)) + "\x00" + strings.Join(parts, "\x00"), true
+}
+
+// reuse refers to variables an earlier entry with the same tokens made.
+func (h *hider) reuse(v model.Value, names []string) model.Value {
+	out := v
+	out.Items = make([]model.Value, len(v.Items))
+	for i := range v.Items {
+		out.Items[i] = EnvValue(names[i])
+		if h.mode == Redact {
+			out.Items[i] = Redacted()
+		}
+	}
+	return out
 }
 
 // numbered names the strings of a value base, or base_1, base_2, ... when

@@ -356,11 +356,17 @@ func scalar(tag, text string) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: text}
 }
 
+// strNode writes a str, in double quotes when it holds a line break, a tab
+// or blanks at an end (a block scalar would hide a stray one in a token),
+// in single quotes when a YAML 1.1 reader would read it plain as
+// something else (see needsQuotes); plain otherwise.
 func strNode(s string) *yaml.Node {
 	n := scalar("!!str", s)
-	if strings.ContainsAny(s, "\n\r\t") || strings.TrimSpace(s) != s {
-		// A block scalar would hide a stray newline, tab or space in a token.
+	switch {
+	case strings.ContainsAny(s, "\n\r\t") || strings.TrimSpace(s) != s:
 		n.Style = yaml.DoubleQuotedStyle
+	case needsQuotes(s):
+		n.Style = yaml.SingleQuotedStyle
 	}
 	return n
 }

@@ -18,25 +18,33 @@ type jsonReport struct {
 	File     string   `json:"file"`
 	Summary  string   `json:"summary"`
 	Total    Count    `json:"total"`
+	Required Need     `json:"required"`
 	Families []Family `json:"families"`
-	Sites    []*Site  `json:"sites"`
+	// Sites is nil, and left out, for several configs without View.Sites.
+	Sites    *[]*Site `json:"sites,omitempty"`
 	Unread   []Unread `json:"unread,omitempty"`
 	Unlisted []string `json:"unlisted,omitempty"`
 }
 
 // WriteJSON writes one object: the Pywikibot version of the site table and,
-// per config, the totals, the families and one record per site the view
-// shows.
+// per config, the totals and the families. One record per site the view
+// shows follows for a single config, or for several with v.Sites; without
+// it several configs get the per-family totals alone, since some 1,800
+// records per config make megabytes for a handful of configs.
 func WriteJSON(w io.Writer, reports []*Report, v View) error {
 	doc := jsonDoc{Pywikibot: v.Version, Configs: []*jsonReport{}}
 	for _, r := range reports {
 		jr := &jsonReport{File: r.File, Summary: r.Summary(), Total: r.Total,
-			Sites: v.allSites(r), Unread: r.Unread, Unlisted: r.Unlisted}
+			Required: r.Required, Unread: r.Unread, Unlisted: r.Unlisted}
 		for _, f := range v.families(r) {
 			jr.Families = append(jr.Families, *f)
 		}
-		if jr.Sites == nil {
-			jr.Sites = []*Site{}
+		if len(reports) == 1 || v.Sites {
+			sites := v.allSites(r)
+			if sites == nil {
+				sites = []*Site{}
+			}
+			jr.Sites = &sites
 		}
 		doc.Configs = append(doc.Configs, jr)
 	}

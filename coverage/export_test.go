@@ -3,6 +3,7 @@ package coverage
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -44,5 +45,33 @@ func TestCSVDefusesFormulas(t *testing.T) {
 	}
 	if !strings.Contains(text, `'=cmd|`) {
 		t.Errorf("username lost:\n%s", text)
+	}
+}
+
+// TestJSONSeveralTotalsOnly checks that several configs get per-family
+// totals and no per-site records unless the view asks for sites.
+func TestJSONSeveralTotalsOnly(t *testing.T) {
+	r := Compute(&model.Config{File: "a.py"})
+	decode := func(reports []*Report, v View) []map[string]any {
+		var b bytes.Buffer
+		if err := WriteJSON(&b, reports, v); err != nil {
+			t.Fatal(err)
+		}
+		var doc struct{ Configs []map[string]any }
+		if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc.Configs
+	}
+	if c := decode([]*Report{r}, View{}); c[0]["sites"] == nil {
+		t.Error("one config: no sites")
+	}
+	for _, c := range decode([]*Report{r, r}, View{}) {
+		if _, ok := c["sites"]; ok || c["families"] == nil {
+			t.Errorf("several configs: sites %v, families %v", ok, c["families"] != nil)
+		}
+	}
+	if c := decode([]*Report{r, r}, View{Sites: true}); c[1]["sites"] == nil {
+		t.Error("several configs with View.Sites: no sites")
 	}
 }

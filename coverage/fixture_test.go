@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -114,17 +115,17 @@ func TestEveryVerdict(t *testing.T) {
 		t.Errorf("usernames['*']['*'] alone: %+v", r2.Total)
 	}
 	wantUnread := []Unread{
-		{"usernames['wikipedia']['EN']", 10, `an upper-case code, Pywikibot uses "en"`},
-		{"usernames['wikiboks']['*']", 11, "no such family among those Pywikibot ships"},
+		{Entry: "usernames['wikipedia']['EN']", Line: 10, Reason: "an upper-case code: read " +
+			"only when a script asks for Site('EN', 'wikipedia'), which Pywikibot builds as wikipedia:en"},
 	}
-	if diff := cmp.Diff(wantUnread[:1], r.Unread); diff != "" {
+	if diff := cmp.Diff(wantUnread, r.Unread); diff != "" {
 		t.Errorf("unread (-want +got):\n%s", diff)
 	}
 }
 
 func TestSummary(t *testing.T) {
-	c := Count{Sites: 1503, OAuth: 1365, OAuthNoUser: 12, UserOnly: 1, Unresolved: 3}
-	want := "OAuth covers 1,365 of 1,503 sites; 12 sites have OAuth but no username; " +
+	c := Count{Sites: 1819, OAuth: 1365, OAuthNoUser: 12, UserOnly: 1, Unresolved: 3}
+	want := "OAuth covers 1,365 of 1,819 sites; 12 sites have OAuth but no username; " +
 		"1 site has a username but no OAuth; 3 sites depend on unresolved values"
 	if got := c.Summary(); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
@@ -192,10 +193,16 @@ func TestHTML(t *testing.T) {
 	var b bytes.Buffer
 	reports := []*Report{Compute(everyVerdict()), Compute(evalCase(t, "01"))}
 	reports[1].File = "<01>/user-config.py"
-	if err := WriteHTML(&b, reports, View{Version: "11.8.0"}); err != nil {
+	if err := WriteHTML(&b, reports, View{Version: "11.8.0", Sites: true}); err != nil {
 		t.Fatal(err)
 	}
 	page := b.String()
+	withSites := 0
+	for _, f := range reports[0].Families {
+		if f.Count.Sites > 0 {
+			withSites++
+		}
+	}
 	for _, bad := range []string{"<link", "src=", "@import", "url(", "http://", "https://"} {
 		if strings.Contains(page, bad) {
 			t.Errorf("page loads something from outside: %q", bad)
@@ -209,8 +216,8 @@ func TestHTML(t *testing.T) {
 	if want := 2 * len(reports[0].Sites); sites != want {
 		t.Errorf("%d site cells, want %d", sites, want)
 	}
-	if n := count(`<section class="family">`); n != 2*len(reports[0].Families) {
-		t.Errorf("%d family sections, want %d", n, 2*len(reports[0].Families))
+	if n := count(`<section class="family">`); n != 2*withSites {
+		t.Errorf("%d family sections, want %d", n, 2*withSites)
 	}
 	if n := count(`<details class="config" id="config-\d">`); n != 2 {
 		t.Errorf("%d config sections, want 2", n)
@@ -230,5 +237,60 @@ func TestHTML(t *testing.T) {
 	}
 	if !strings.Contains(page, "username: Example bot from usernames[&#39;wikipedia&#39;][&#39;*&#39;] line 1") {
 		t.Error("a site's title does not name its username and line")
+	}
+}
+
+// TestHTMLSeveralCompact checks that several configs get no grid of sites
+// unless asked, and that one config gets its grid.
+func TestHTMLSeveralCompact(t *testing.T) {
+	cfg := evalCase(t, "01")
+	render := func(n int, v View) string {
+		reports := make([]*Report, n)
+		for i := range reports {
+			reports[i] = Compute(cfg)
+		}
+		var b bytes.Buffer
+		if err := WriteHTML(&b, reports, v); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	chip := `<button type="button" class="site`
+	one, several := render(1, View{}), render(20, View{})
+	if !strings.Contains(one, chip) {
+		t.Error("one config: no grid of sites")
+	}
+	if strings.Contains(several, chip) {
+		t.Error("several configs: a grid of sites without View.Sites")
+	}
+	// Twenty configs cost less than one grid each.
+	if len(several) > 20*len(one)/10 {
+		t.Errorf("20 configs make %d bytes, one makes %d", len(several), len(one))
+	}
+	if !strings.Contains(render(2, View{Sites: true}), chip) {
+		t.Error("View.Sites: no grid of sites")
+	}
+}
+
+// TestMatrixFollowsRequirement checks that the manual's own layout shows
+// no failed login and no missing family in a matrix: test wikis and
+// families the requirement leaves out do not colour it.
+func TestMatrixFollowsRequirement(t *testing.T) {
+	r := Compute(evalCase(t, "01"))
+	reports := []*Report{r, r}
+	tab := htmlMatrix(reports, View{})
+	for i, name := range tab.Families {
+		c := tab.Rows[0].Cells[i]
+		required := slices.Contains(ManualRequirement().OAuth, name)
+		switch {
+		case required && name == "wikisource":
+			if c.Class != "m-part" {
+				t.Errorf("wikisource: %s %q, want m-part (wikisource.org has no OAuth)", c.Class, c.Text)
+			}
+		case required && (c.Class != "v-oauth" || c.Text != "all"):
+			t.Errorf("%s: %s %q, want v-oauth all", name, c.Class, c.Text)
+		case !required && c.Class != "m-other":
+			t.Errorf("%s is not required but coloured %s", name, c.Class)
+		}
 	}
 }

@@ -7,14 +7,18 @@ import (
 	"strings"
 )
 
-// WriteHTML writes one self-contained HTML page: for each config a grid of
-// its sites grouped by family, each cell coloured by verdict, with a
-// legend and per-family totals; a site's title (shown on hover, and in a
-// panel on click) gives its host, username and the config lines behind
-// them. Several configs get a matrix of configs by family on top. The page
-// loads nothing: styles and the few lines of script are inline.
+// WriteHTML writes one self-contained HTML page. For one config, or with
+// v.Sites, each config gets a grid of its sites grouped by family, each
+// cell coloured by verdict, with a legend and per-family totals; a site's
+// title (shown on hover, and in a panel on click) gives its host,
+// username and the config lines behind them. Several configs get a matrix
+// of configs by family on top, and without v.Sites only a line of totals
+// per family each: a grid of some 1,800 sites per config makes a page of
+// hundreds of megabytes for a few hundred configs, too big to open. The
+// page loads nothing: styles and the few lines of script are inline.
 func WriteHTML(w io.Writer, reports []*Report, v View) error {
 	page := htmlPage{Version: v.Version, Verdicts: legend()}
+	grid := len(reports) == 1 || v.Sites
 	if len(reports) > 1 {
 		page.Matrix = htmlMatrix(reports, v)
 	}
@@ -22,7 +26,10 @@ func WriteHTML(w io.Writer, reports []*Report, v View) error {
 		c := htmlConfig{ID: fmt.Sprintf("config-%d", i+1), File: r.File, Summary: r.Summary(),
 			Open: len(reports) == 1}
 		for _, f := range v.families(r) {
-			c.Families = append(c.Families, htmlFamily(r, f, v))
+			if !grid && !touched(f) && f.Required == nil {
+				continue
+			}
+			c.Families = append(c.Families, htmlFamily(r, f, v, grid))
 		}
 		for _, u := range r.Unread {
 			c.Notes = append(c.Notes, fmt.Sprintf("%s (line %d): %s", u.Entry, u.Line, u.Reason))
@@ -57,7 +64,9 @@ type htmlConfig struct {
 
 type htmlFam struct {
 	Name, Totals, Entries string
-	Sites                 []htmlSite
+	// Grid is set when the sites are shown one by one.
+	Grid  bool
+	Sites []htmlSite
 }
 
 type htmlSite struct{ Code, Class, Title string }
@@ -84,12 +93,15 @@ func legend() []htmlLegend {
 	}
 }
 
-func htmlFamily(r *Report, f *Family, v View) htmlFam {
-	c := f.Count
+func htmlFamily(r *Report, f *Family, v View, grid bool) htmlFam {
 	hf := htmlFam{
 		Name:    f.Name,
-		Totals:  fmt.Sprintf("OAuth %d of %d", c.OAuth, c.Sites),
+		Totals:  familyTotals(f),
 		Entries: describe(append(append([]Source{}, f.Users...), f.Keys...)),
+		Grid:    grid,
+	}
+	if !grid {
+		return hf
 	}
 	for _, s := range v.sites(r, f) {
 		class := "site v-" + string(s.Verdict) + " s-" + string(s.Status)
@@ -112,12 +124,6 @@ func siteTitle(s *Site) string {
 	for _, k := range s.Skipped {
 		lines = append(lines, fmt.Sprintf("skipped: %s line %d (neither 2 nor 4 items)", k.Text, k.Line))
 	}
-	switch {
-	case s.Refused:
-		lines = append(lines, "old code: Pywikibot refuses the site")
-	case s.Successor != "":
-		lines = append(lines, "old code: Pywikibot uses "+s.Successor)
-	}
 	return strings.Join(lines, "\n")
 }
 
@@ -135,31 +141,36 @@ func htmlMatrix(reports []*Report, v View) *htmlTable {
 			Total: thousands(r.Total.OAuth)}
 		for _, name := range t.Families {
 			f, _ := r.Family(name)
-			row.Cells = append(row.Cells, htmlCell{
-				Text:  cell(f),
-				Class: matrixClass(f),
-				Title: fmt.Sprintf("%s: OAuth %d of %d, %d with OAuth but no username",
-					name, f.Count.OAuth, f.Count.Sites, f.Count.OAuthNoUser),
-			})
+			title := fmt.Sprintf("%s: OAuth %d of %d, %d with OAuth but no username",
+				name, f.Count.OAuth, f.Count.Sites, f.Count.OAuthNoUser)
+			if q := f.Required; q != nil {
+				title += fmt.Sprintf("; required, test wikis aside: %d of %d met, "+
+					"%d without a username, %d without OAuth", q.Met, q.Sites, q.NoUser, q.NoOAuth)
+			} else {
+				title += "; not required"
+			}
+			row.Cells = append(row.Cells, htmlCell{Text: cell(f), Class: matrixClass(f), Title: title})
 		}
 		t.Rows = append(t.Rows, row)
 	}
 	return t
 }
 
+// matrixClass colours a cell by what the requirement asks of the family;
+// a family it does not require is shown neutral, whatever it has.
 func matrixClass(f *Family) string {
-	c := f.Count
+	q := f.Required
 	switch {
-	case c.OAuthNoUser > 0:
+	case q == nil:
+		return "m-other"
+	case q.OAuthNoUser > 0:
 		return "v-oauth-no-user"
-	case c.OAuth == c.Sites:
+	case q.Met == q.Sites:
 		return "v-oauth"
-	case c.OAuth > 0:
+	case q.Met > 0:
 		return "m-part"
-	case c.UserOnly > 0:
+	case q.NoUser < q.Sites:
 		return "v-user-only"
-	case c.Basic > 0:
-		return "v-basic"
 	}
 	return "v-none"
 }
@@ -191,7 +202,8 @@ h3 { font-size: 1rem; margin: 1rem 0 .3rem; }
 .v-basic { background: #6a1b9a; color: #fff; }
 .v-none { background: #e4e4e4; color: #444; }
 .m-part { background: #a5d6a7; color: #1b1b1b; }
-.s-closed { opacity: .55; }
+.m-other { background: #f7f7f7; color: #444; }
+.s-closed, .s-removed { opacity: .55; }
 .s-test { outline: 1px dashed #000; outline-offset: -2px; }
 .unresolved { font-style: italic; text-decoration: underline dotted; }
 details.config { border-top: 1px solid #ccc; padding: .8rem 0; }
@@ -211,8 +223,12 @@ table.matrix { border-collapse: collapse; margin: 1rem 0; font-size: 12px; }
 <header>
 <h1>{{.Title}}</h1>
 <p class="meta">pwbconf coverage{{if .Version}}, sites of Pywikibot {{.Version}}{{end}}.
+{{- if .Matrix}}
+The matrix colours the families the requirement names by their sites, test wikis
+aside; other families are grey whatever they have.
+{{- end}}
 Hover over a site for its username and config lines; click to pin them.
-Dashed: test wiki; faded: closed wiki; italic: depends on unresolved values.</p>
+Dashed: test wiki; faded: closed or deleted wiki; italic: depends on unresolved values.</p>
 <ul class="legend">
 {{- range .Verdicts}}
 <li><span class="{{.Class}}"></span><b>{{.Name}}</b>: {{.Meaning}}</li>
@@ -240,9 +256,11 @@ Dashed: test wiki; faded: closed wiki; italic: depends on unresolved values.</p>
 {{- if .Entries}}
 <p class="entries">{{.Entries}}</p>
 {{- end}}
+{{- if .Grid}}
 <div class="grid">
 {{- range .Sites}}<button type="button" class="{{.Class}}" title="{{.Title}}">{{.Code}}</button>{{end}}
 </div>
+{{- end}}
 </section>
 {{- end}}
 {{- if .Notes}}

@@ -68,8 +68,7 @@ func writeMarkdownMatrix(w *errWriter, reports []*Report, v View) {
 		w.printf("| %s | %s | %s |\n", mdEscape(r.File), strings.Join(cells, " | "),
 			thousands(r.Total.OAuth))
 	}
-	w.printf("\n_all_: OAuth covers every site of the family; _-_: none; a number: " +
-		"the sites OAuth covers; _!_: some sites have OAuth but no username\n\n")
+	w.printf("\n%s\n\n", mdEscape(matrixLegend))
 }
 
 func mdCode(s string) string {

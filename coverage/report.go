@@ -11,12 +11,17 @@ import (
 
 // Report is the coverage of one config.
 type Report struct {
-	File     string   `json:"file"`
-	Total    Count    `json:"total"`
-	Families []Family `json:"families"`
-	Sites    []Site   `json:"sites"`
+	File  string `json:"file"`
+	Total Count  `json:"total"`
+	// Requirement is what the report was judged against; Required tallies
+	// the sites it counts (see Requirement.Counts).
+	Requirement Requirement `json:"requirement"`
+	Required    Need        `json:"required"`
+	Families    []Family    `json:"families"`
+	Sites       []Site      `json:"sites"`
 	// Unread lists username entries that name no site of the table: an
 	// unknown family or code, a removed wiki, an upper-case or old code.
+	// For an old code it says which site the code reaches.
 	Unread []Unread `json:"unread,omitempty"`
 	// Unlisted names families and folders the config registers whose
 	// sites pwbconf cannot know without reading the family files.
@@ -31,6 +36,8 @@ type Count struct {
 	UserOnly    int `json:"user_only"`
 	Basic       int `json:"basic"`
 	None        int `json:"none"`
+	// Users counts the sites a username resolves for, whatever the verdict.
+	Users int `json:"users"`
 	// Unresolved counts sites whose verdict rests on unknown values.
 	Unresolved int `json:"unresolved"`
 }
@@ -38,6 +45,9 @@ type Count struct {
 func (c *Count) add(s *Site) {
 	c.Sites++
 	*c.field(s.Verdict)++
+	if s.HasUser() {
+		c.Users++
+	}
 	if s.Unresolved {
 		c.Unresolved++
 	}
@@ -65,6 +75,9 @@ type Family struct {
 	Name      string `json:"name"`
 	Wikimedia bool   `json:"wikimedia"`
 	Count     Count  `json:"count"`
+	// Required tallies the sites the report's requirement counts, test
+	// wikis left out; nil when the family is not required.
+	Required *Need `json:"required,omitempty"`
 	// Users and Keys are the entries that serve the family's sites, in the
 	// order of the file.
 	Users []Source `json:"usernames,omitempty"`
@@ -101,15 +114,23 @@ func (r *Report) Lookup(family, code string) (*Site, bool) {
 	return nil, false
 }
 
+// tally sums the sites up per family. Every family of the table gets an
+// entry, one whose codes are all old (wikinews) too, with no sites.
 func (r *Report) tally() {
-	for i := 0; i < len(r.Sites); {
-		name := r.Sites[i].Family
-		fam, _ := pywikibot.LookupFamily(name)
-		f := Family{Name: name, Wikimedia: fam.Wikimedia, first: i}
-		for ; i < len(r.Sites) && r.Sites[i].Family == name; i++ {
+	i := 0
+	for _, fam := range pywikibot.Families() {
+		f := Family{Name: fam.Name, Wikimedia: fam.Wikimedia, first: i}
+		if r.Requirement.Requires(fam.Name) {
+			f.Required = &Need{}
+		}
+		for ; i < len(r.Sites) && r.Sites[i].Family == fam.Name; i++ {
 			s := &r.Sites[i]
 			f.Count.add(s)
 			r.Total.add(s)
+			if r.Requirement.Counts(s) {
+				f.Required.add(r.Requirement, s)
+				r.Required.add(r.Requirement, s)
+			}
 			if s.UserSource != nil {
 				f.Users = addSource(f.Users, *s.UserSource)
 			}
@@ -135,8 +156,8 @@ func addSource(list []Source, s Source) []Source {
 	return slices.Insert(list, i, s)
 }
 
-// Summary is the report's one-line total, e.g. "OAuth covers 1,365 of
-// 1,503 sites; 12 sites have OAuth but no username".
+// Summary is the report's one-line total, e.g. "OAuth covers 814 of 1,819
+// sites; 12 sites have OAuth but no username".
 func (r *Report) Summary() string { return r.Total.Summary() }
 
 // Summary writes the count as one line.
@@ -179,11 +200,13 @@ type Unread struct {
 	Entry  string `json:"entry"`
 	Line   int    `json:"line"`
 	Reason string `json:"reason"`
+	// Reaches is, for an old code, the site pywikibot.Site builds when
+	// asked for it, as family:code.
+	Reaches string `json:"reaches,omitempty"`
 }
 
-// unread finds the username entries whose family and code name no row of
-// the site table. Old codes are rows (the table keeps them next to their
-// successor), so they are listed here only with the reason they matter.
+// unread finds the username entries whose family and code name no site
+// of the report.
 func unread(cfg *model.Config) []Unread {
 	var out []Unread
 	for _, e := range cfg.Usernames {
@@ -191,11 +214,15 @@ func unread(cfg *model.Config) []Unread {
 			continue
 		}
 		if reason := unreadReason(e.Path[1], e.Path[2]); reason != "" {
-			out = append(out, Unread{
+			u := Unread{
 				Entry:  fmt.Sprintf("usernames[%s][%s]", pyQuote(e.Path[1]), pyQuote(e.Path[2])),
 				Line:   e.Pos.Line,
 				Reason: reason,
-			})
+			}
+			if n := pywikibot.NormalizeCode(e.Path[1], e.Path[2]); n.Change.Has(pywikibot.CodeReplaced) {
+				u.Reaches = n.Family + ":" + n.Code
+			}
+			out = append(out, u)
 		}
 	}
 	return out
@@ -208,18 +235,37 @@ func unreadReason(family, code string) string {
 		return "no such family among those Pywikibot ships"
 	case n.Removed:
 		return "a removed wiki"
-	case n.Change.Has(pywikibot.CodeObsolete):
+	case n.Change == pywikibot.CodeObsolete && isSite(n):
+		// A closed wiki: a site of the report like any other.
+		return ""
+	case n.Change.Has(pywikibot.CodeObsolete) && !isSite(n):
 		return "an old code that leads to no wiki"
 	case n.Change.Has(pywikibot.CodeReplaced):
-		return fmt.Sprintf("an old code, Pywikibot uses %q", n.Code)
+		// Site(code, family) looks the username up under the code it is
+		// given, then builds the successor; the successor asked for by
+		// its own code never reads this entry, so its verdict stands.
+		return fmt.Sprintf("an old code: read only when a script asks for Site(%s, %s), "+
+			"which Pywikibot builds as %s:%s; %s:%s itself does not read it",
+			pyQuote(code), pyQuote(family), family, n.Code, family, n.Code)
 	case n.Change.Has(pywikibot.CodeLowered):
-		return fmt.Sprintf("an upper-case code, Pywikibot uses %q", n.Code)
+		return fmt.Sprintf("an upper-case code: read only when a script asks for Site(%s, %s), "+
+			"which Pywikibot builds as %s:%s", pyQuote(code), pyQuote(family), family, n.Code)
 	case n.Change.Has(pywikibot.CodeSingleSite):
 		return fmt.Sprintf("the family's one site has the code %q", n.Code)
 	case n.Change.Has(pywikibot.CodeUnknown):
 		return "no such site in the family"
 	}
 	return ""
+}
+
+// isSite reports whether the site table lists the normalized code.
+func isSite(n pywikibot.Normalized) bool {
+	f, ok := pywikibot.LookupFamily(n.Family)
+	if !ok {
+		return false
+	}
+	_, ok = f.Site(n.Code)
+	return ok
 }
 
 // unlisted names what the config registers beyond the site table.

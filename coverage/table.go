@@ -12,32 +12,23 @@ import (
 // config worked out once: its status and the authenticate keys Pywikibot
 // tries for its host, most specific first.
 type tableSite struct {
-	site      pywikibot.Site
-	status    Status
-	successor string
-	refused   bool
-	keys      []string
+	site   pywikibot.Site
+	status Status
+	keys   []string
 }
 
 // table is every site Pywikibot ships, family by family in name order,
-// each family's sites in the order of the data.
+// each family's sites in the order of the data. Aliases are left out:
+// they are old names of other sites (see the package documentation).
 var table = sync.OnceValue(func() []tableSite {
 	var out []tableSite
 	for _, f := range pywikibot.Families() {
 		for _, s := range f.Sites {
-			t := tableSite{site: s, status: Open}
-			if s.Closed {
-				t.status = Closed
+			next, old := f.Obsolete[s.Code]
+			if old && next != nil {
+				continue
 			}
-			if f.IsTest(s.Code) {
-				t.status = Test
-			}
-			if next, old := f.Obsolete[s.Code]; old {
-				t.refused = next == nil
-				if next != nil {
-					t.successor = *next
-				}
-			}
+			t := tableSite{site: s, status: siteStatus(f, s, old)}
 			// Pywikibot builds every Wikimedia URL with https; the key
 			// list depends on the network location only.
 			t.keys = pywikibot.AuthKeys("https://" + s.Hostname)
@@ -46,6 +37,26 @@ var table = sync.OnceValue(func() []tableSite {
 	}
 	return out
 })
+
+// siteStatus is what became of a site's wiki. An old code with no
+// successor (deadEnd) names a wiki that was closed or deleted, and
+// Pywikibot marks its site obsolete. For a closed one it builds a
+// ClosedSite, which logs in and reads but refuses writes to all but
+// stewards; for a deleted one a RemovedSite, which has no API at all. It
+// asks about closed first, so a code listed as both is closed.
+func siteStatus(f *pywikibot.Family, s pywikibot.Site, deadEnd bool) Status {
+	switch {
+	case f.IsTest(s.Code):
+		return Test
+	case s.Closed:
+		return Closed
+	case deadEnd && f.IsRemoved(s.Code):
+		return Removed
+	case deadEnd:
+		return Closed
+	}
+	return Open
+}
 
 // authIndex holds a config's authenticate entries by key, each with its
 // source written once.

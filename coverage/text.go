@@ -43,8 +43,7 @@ func writeTextFamilies(w *errWriter, r *Report, v View) {
 			untouched = append(untouched, f.Name)
 			continue
 		}
-		w.printf("\n%-18s %s of %s %s\n", f.Name, thousands(f.Count.OAuth),
-			thousands(f.Count.Sites), plural(f.Count.Sites, "site"))
+		w.printf("\n%-18s %s\n", f.Name, familyTotals(f))
 		if len(f.Users) > 0 {
 			w.printf("    username  %s\n", describe(f.Users))
 		}
@@ -75,7 +74,7 @@ func header(r *Report, v View) string {
 
 func writeTextNotes(w *errWriter, r *Report) {
 	if len(r.Unread) > 0 {
-		w.printf("\nentries no site reads:\n")
+		w.printf("\nentries no counted site reads:\n")
 		for _, u := range r.Unread {
 			w.printf("    %s line %d: %s\n", u.Entry, u.Line, u.Reason)
 		}
@@ -119,8 +118,7 @@ func writeTextMatrix(w *errWriter, reports []*Report, v View) {
 	if err := tw.Flush(); err != nil && w.err == nil {
 		w.err = err
 	}
-	w.printf("\nall: OAuth covers every site of the family; -: none; " +
-		"a number: the sites OAuth covers; !: some sites have OAuth but no username\n")
+	w.printf("\n%s\n", matrixLegend)
 }
 
 // userText is a site's username for a table, with what went wrong.

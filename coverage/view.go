@@ -64,12 +64,13 @@ func (v View) Check() error {
 }
 
 // families returns the report's families the view shows: the one asked
-// for, or all; with a filter, only those with a site that passes it.
+// for, or all that have sites; with a filter, only those with a site that
+// passes it.
 func (v View) families(r *Report) []*Family {
 	var out []*Family
 	for i := range r.Families {
 		f := &r.Families[i]
-		if v.Family != "" && f.Name != v.Family {
+		if v.Family != "" && f.Name != v.Family || f.Count.Sites == 0 {
 			continue
 		}
 		if v.Only != All && len(v.sites(r, f)) == 0 {
@@ -105,13 +106,14 @@ func (v View) allSites(r *Report) []*Site {
 func touched(f *Family) bool { return f.Count.None < f.Count.Sites }
 
 // matrixFamilies are the columns of a matrix of several reports: the
-// families any of them gives something to, in the order of the table.
+// families the requirement names and those any report gives something
+// to, in the order of the table.
 func (v View) matrixFamilies(reports []*Report) []string {
 	var names []string
 	seen := map[string]bool{}
 	for _, r := range reports {
 		for _, f := range v.families(r) {
-			if touched(f) && !seen[f.Name] {
+			if (touched(f) || f.Required != nil) && !seen[f.Name] {
 				seen[f.Name] = true
 			}
 		}
@@ -125,20 +127,25 @@ func (v View) matrixFamilies(reports []*Report) []string {
 }
 
 // cell writes how a family fares in a report as a matrix cell: "all",
-// "-", or the count of sites OAuth covers, with "!" when some sites have
-// OAuth but no username.
+// "-", or the count of sites that fare well, with "!" when some sites
+// have OAuth but no username. A family the requirement names is judged on
+// what it asks of the family's sites, test wikis aside; another on the
+// sites OAuth covers.
 func cell(f *Family) string {
-	c := f.Count
+	good, all, broken := f.Count.OAuth, f.Count.Sites, f.Count.OAuthNoUser
+	if q := f.Required; q != nil {
+		good, all, broken = q.Met, q.Sites, q.OAuthNoUser
+	}
 	var s string
-	switch c.OAuth {
-	case c.Sites:
+	switch good {
+	case all:
 		s = "all"
 	case 0:
 		s = "-"
 	default:
-		s = fmt.Sprint(c.OAuth)
+		s = fmt.Sprint(good)
 	}
-	if c.OAuthNoUser > 0 {
+	if broken > 0 {
 		s += "!"
 	}
 	return s
@@ -175,4 +182,21 @@ func missing(sites []Site, limit int) []string {
 		out = append(out, fmt.Sprintf("%s: %s%s", v, strings.Join(codes, ", "), more))
 	}
 	return out
+}
+
+// matrixLegend explains the cells of a matrix.
+const matrixLegend = "all: every site of the family has what it needs; -: none; " +
+	"a number: the sites that have it; !: some sites have OAuth but no username. " +
+	"A required family needs what the requirement asks on every site but test wikis; " +
+	"another family is counted by the sites OAuth covers"
+
+// familyTotals writes a family's totals, with the required sites' apart.
+func familyTotals(f *Family) string {
+	s := fmt.Sprintf("OAuth %s of %s %s", thousands(f.Count.OAuth), thousands(f.Count.Sites),
+		plural(f.Count.Sites, "site"))
+	if q := f.Required; q != nil {
+		s += fmt.Sprintf("; required (test wikis aside): %s of %s met", thousands(q.Met),
+			thousands(q.Sites))
+	}
+	return s
 }

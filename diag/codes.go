@@ -16,10 +16,10 @@ const (
 	// CodeSyntaxError (error): the file is not valid Python.
 	CodeSyntaxError = "PWB001"
 	// CodeException (error): running the file raised an exception, so
-	// Pywikibot stops loading it there.
+	// Pywikibot fails to start.
 	CodeException = "PWB002"
 	// CodeRemovedName (error): the file reads a variable Pywikibot removed,
-	// such as sysopnames, and Pywikibot stops with NameError.
+	// such as sysopnames, and Pywikibot fails to start with NameError.
 	CodeRemovedName = "PWB003"
 	// CodeRefused (error): the sandbox refused an operation (opening a
 	// file, running a command) and evaluation stopped there.

@@ -107,3 +107,22 @@ func noCanary(t *testing.T, what, text string) {
 		t.Errorf("%s shows the content of a file outside the sandbox", what)
 	}
 }
+
+// TestWorldNoticesChanges checks the watch itself: a changed file, a new
+// file and a changed variable all show in a new snapshot.
+func TestWorldNoticesChanges(t *testing.T) {
+	w := newWorld(t)
+	before := w.snapshot(t)
+	for _, change := range []func(){
+		func() { os.WriteFile(filepath.Join(w.cwd, "victim"), []byte("changed"), 0o600) },
+		func() { os.WriteFile(filepath.Join(w.home, "pwned"), nil, 0o600) },
+		func() { t.Setenv("PWBCONF_HOSTILE_WATCH", "1") },
+	} {
+		change()
+		after := w.snapshot(t)
+		if cmp.Equal(before, after, cmp.AllowUnexported(snapshot{})) {
+			t.Error("a change went unnoticed")
+		}
+		before = after
+	}
+}

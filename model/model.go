@@ -57,7 +57,11 @@ type Value struct {
 	Keys   []string `json:"keys,omitempty"`
 	Values []Value  `json:"values,omitempty"`
 	// Source says where an Unknown value comes from, as "env:NAME" or
-	// "import:module"; for Other it holds the Python type name.
+	// "import:module"; for Other it holds the Python type name. On a Str
+	// it may be "env:NAME": the str is the default of a read of NAME
+	// (os.environ.get('NAME', 'default'), os.getenv) that the check's
+	// environment did not answer, so the value is Python's but the file
+	// means whatever the variable holds where it runs (see EnvDefault).
 	Source string `json:"source,omitempty"`
 	// Origin is where an Unknown value entered the file.
 	Origin *Pos `json:"origin,omitempty"`
@@ -73,6 +77,15 @@ func (v Value) TypeName() string {
 		return "unknown"
 	}
 	return string(v.Kind)
+}
+
+// EnvDefault returns the variable whose default v holds, if v is a str
+// standing for an unanswered read of the environment.
+func (v Value) EnvDefault() (name string, ok bool) {
+	if v.Kind != Str {
+		return "", false
+	}
+	return strings.CutPrefix(v.Source, "env:")
 }
 
 // IsUnknown reports whether v, or anything inside it, is Unknown.
@@ -119,7 +132,9 @@ type Entry struct {
 	Path  []string `json:"path"`
 	Value Value    `json:"value"`
 	// Secret marks values that must not be printed in full unless asked:
-	// every authenticate value and db_password.
+	// every authenticate value and db_password. extra_headers is not
+	// marked, so that its other headers stay readable; the values of its
+	// credential headers (see SecretHeader) are among Config.Secrets.
 	Secret bool `json:"secret,omitempty"`
 	// Pos is the statement that set the entry last; for an entry made
 	// inside a loop or function, the statement inside it.
@@ -198,13 +213,14 @@ func (c *Config) Str(name string) (string, bool) {
 	return e.Value.Str, true
 }
 
-// Secrets returns every string held in a secret entry, longest first, so
-// that masking a text replaces a whole token before any part of it.
+// Secrets returns every string held in a secret entry, and the values of
+// the credential headers of extra_headers, longest first, so that masking
+// a text replaces a whole token before any part of it.
 func (c *Config) Secrets() []string {
 	var out []string
 	for _, list := range [][]Entry{c.Settings, c.Usernames, c.Authenticate} {
 		for _, e := range list {
-			if e.Secret {
+			if e.Secret || isHeaders(e) {
 				out = append(out, secretStrings(e)...)
 			}
 		}
@@ -224,7 +240,33 @@ func secretStrings(e Entry) []string {
 		(v.Kind == Tuple || v.Kind == List) && len(v.Items) == 2 {
 		return v.Items[1].Strings()
 	}
+	if isHeaders(e) {
+		var out []string
+		for i, k := range v.Keys {
+			if SecretHeader(k) {
+				out = append(out, v.Values[i].Strings()...)
+			}
+		}
+		return out
+	}
 	return v.Strings()
+}
+
+// SecretHeader reports whether an HTTP header of extra_headers carries
+// credentials: Authorization, Proxy-Authorization, Cookie, and any header
+// whose name speaks of a token, secret, key or password.
+func SecretHeader(name string) bool {
+	name = strings.ToLower(name)
+	for _, part := range []string{"auth", "cookie", "token", "secret", "key", "password"} {
+		if strings.Contains(name, part) {
+			return true
+		}
+	}
+	return false
+}
+
+func isHeaders(e Entry) bool {
+	return len(e.Path) == 1 && e.Path[0] == "extra_headers" && e.Value.Kind == Dict
 }
 
 // Mask hides a secret for display: its length survives, its text does not.

@@ -27,6 +27,25 @@ func TestSecretsKeepBasicAuthUser(t *testing.T) {
 	}
 }
 
+func TestSecretsOfExtraHeaders(t *testing.T) {
+	cfg := &Config{Settings: []Entry{{Path: []string{"extra_headers"}, Value: Value{
+		Kind: Dict, Keys: []string{"Accept", "Cookie", "Proxy-Authorization", "X-Access-Token"},
+		Values: []Value{str("text/html"), str("s=1"), str("Basic eA=="), str("tok")},
+	}}}}
+	want := []string{"Basic eA==", "s=1", "tok"}
+	got := cfg.Secrets()
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("Secrets() = %q, want %q", got, want)
+	}
+	for name, want := range map[string]bool{"authorization": true, "X-API-KEY": true,
+		"User-Agent": false, "Accept-Language": false, "X-Client-Secret": true} {
+		if SecretHeader(name) != want {
+			t.Errorf("SecretHeader(%q) = %v", name, !want)
+		}
+	}
+}
+
 func TestMask(t *testing.T) {
 	if got := Mask("héllo"); got != "****(5)" {
 		t.Errorf("Mask = %q, want ****(5)", got)

@@ -86,6 +86,7 @@ func (ev *evaluation) trackBindings(pos model.Pos) {
 	if pos.Line == 0 {
 		pos = model.Pos{Line: 1, Col: 1}
 	}
+	ev.creditPending(pos)
 	if !ev.scanAll {
 		for _, k := range ev.watched {
 			ev.trackName(k, pos)
@@ -105,6 +106,21 @@ func (ev *evaluation) trackBindings(pos model.Pos) {
 			ev.bindingOf(name).touch(pos)
 		}
 	}
+}
+
+// creditPending credits the names the statements since the last look
+// bound by their syntax to pos, whether or not their value changed. A name
+// such a statement bound and a later one deleted is gone.
+func (ev *evaluation) creditPending(pos model.Pos) {
+	for _, k := range ev.pending {
+		v, ok := ev.globals[k]
+		if !ok {
+			continue
+		}
+		ev.seen[k] = identify(v)
+		ev.bindingOf(k).rebind(pos)
+	}
+	ev.pending = ev.pending[:0]
 }
 
 // scan compares every global.

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/go-python/gpython/py"
@@ -8,25 +9,19 @@ import (
 	"github.com/pwbconf/pwbconf/diag"
 )
 
-// refusedBuiltins reach the file system, the terminal or the compiler.
-var refusedBuiltins = map[string]string{
-	"open":       "pwbconf never reads files a config names",
-	"input":      "a config cannot ask questions while pwbconf checks it",
-	"exit":       "a config cannot end the program that checks it",
-	"quit":       "a config cannot end the program that checks it",
-	"compile":    "pwbconf runs only the file itself, no code it builds",
-	"exec":       "pwbconf runs only the file itself, no code it builds",
-	"eval":       "pwbconf runs only the file itself, no code it builds",
-	"breakpoint": "a config cannot start a debugger while pwbconf checks it",
-	"help":       "a config cannot start the interactive help",
+// refusedBuiltins reach the file system, the terminal or the compiler:
+// the sandbox reads no file a config names, asks no questions, ends no
+// program and runs no code the file builds.
+var refusedBuiltins = []string{
+	"open", "input", "exit", "quit", "compile", "exec", "eval", "breakpoint", "help",
 }
 
 // sandboxBuiltins replaces, in one context's builtins, every function that
 // could reach outside the file, and adds the statement hooks.
 func (ctx *sandboxContext) sandboxBuiltins(g py.StringDict) {
 	ev := ctx.ev
-	for name, why := range refusedBuiltins {
-		g[name] = ev.refusingFunc(name+"()", why)
+	for _, name := range refusedBuiltins {
+		g[name] = ev.refusingFunc(name + "()")
 	}
 	g["__import__"] = newFunc("__import__", ctx.importHook)
 	g["print"] = newFunc("print", ev.print)
@@ -45,7 +40,20 @@ func (ctx *sandboxContext) sandboxBuiltins(g py.StringDict) {
 	g["__pwbconf_fmt__"] = newFunc("__pwbconf_fmt__", fmtOperand)
 	g["__pwbconf_size__"] = newFunc("__pwbconf_size__", ev.sizeHook)
 	g["__pwbconf_grow__"] = newFunc("__pwbconf_grow__", ev.growHook)
+	g["__pwbconf_or__"] = newFunc("__pwbconf_or__", orHook)
+	g["__pwbconf_ior__"] = newFunc("__pwbconf_ior__", iorHook)
 	g["pow"] = ev.checkedPow(g["pow"])
+	g["iter"] = newFunc("iter", ev.iter)
+	g["repr"] = checkedRepr(g["repr"])
+	g["reversed"] = newFunc("reversed", builtinReversed)
+	g["min"] = newFunc("min", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		return minMax("min", py.Lt, args, kwargs)
+	})
+	g["max"] = newFunc("max", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		return minMax("max", py.Gt, args, kwargs)
+	})
+	g["sum"] = keywordSum(g["sum"])
+	g["len"] = bytesLen(g["len"])
 	// Outside a module Python names the builtins module as __name__; the
 	// exec namespace of Pywikibot has no __name__ of its own.
 	g["__name__"] = py.String("builtins")
@@ -65,10 +73,23 @@ func (ev *evaluation) checkedPow(pow py.Object) py.Object {
 	})
 }
 
+// checkedRepr is repr(), which refuses an int of too many digits as str()
+// does (see checkIntStr).
+func checkedRepr(repr py.Object) py.Object {
+	return newFunc("repr", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		if len(args) == 1 {
+			if err := checkIntStr(args[0]); err != nil {
+				return nil, err
+			}
+		}
+		return py.Call(repr, args, kwargs)
+	})
+}
+
 // refusingFunc is a function that stops evaluation when called.
-func (ev *evaluation) refusingFunc(what, why string) py.Object {
+func (ev *evaluation) refusingFunc(what string) py.Object {
 	return newFunc(strings.TrimSuffix(what, "()"), func(py.Tuple, py.StringDict) (py.Object, error) {
-		return nil, ev.refuse(what, why)
+		return nil, ev.refuse("run " + what)
 	})
 }
 
@@ -91,7 +112,7 @@ func (ev *evaluation) print(args py.Tuple, kwargs py.StringDict) (py.Object, err
 		}
 		ev.output.WriteString(s)
 		if ev.output.Len() > maxOutput {
-			return nil, ev.setFatal(diag.CodeMemoryLimit, "the file printed more than 1 MB")
+			return nil, ev.setFatal(diag.CodeMemoryLimit, "the sandbox stopped the file after 1 MB of output")
 		}
 	}
 	ev.output.WriteString(end)
@@ -108,4 +129,193 @@ func newFunc(name string, fn goFunc) *py.Method {
 	return py.MustNewMethod(name, func(_ py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return fn(args, kwargs)
 	}, 0, "")
+}
+
+// iter is iter(iterable) and iter(callable, sentinel). gpython's own
+// takes only a Python function as the callable.
+func (ev *evaluation) iter(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	if len(kwargs) > 0 {
+		return nil, py.ExceptionNewf(py.TypeError, "iter() takes no keyword arguments")
+	}
+	switch len(args) {
+	case 1:
+		return py.Iter(args[0])
+	case 2:
+		if _, ok := args[0].(py.I__call__); !ok {
+			return nil, py.ExceptionNewf(py.TypeError, "iter(v, w): v must be callable")
+		}
+		return &callIterator{ev: ev, fn: args[0], sentinel: args[1]}, nil
+	}
+	return nil, py.ExceptionNewf(py.TypeError, "iter expected at most 2 arguments, got %d", len(args))
+}
+
+// callIterator calls fn until it returns sentinel. Each call counts as a
+// step of the file, so that iter(int, 1), which calls a type and runs no
+// statement of the file, still meets the limits.
+type callIterator struct {
+	ev       *evaluation
+	fn       py.Object
+	sentinel py.Object
+	done     bool
+}
+
+var callIteratorType = py.NewType("callable_iterator", "")
+
+func (it *callIterator) Type() *py.Type { return callIteratorType }
+
+func (it *callIterator) M__iter__() (py.Object, error) { return it, nil }
+
+func (it *callIterator) M__next__() (py.Object, error) {
+	if it.done {
+		return nil, py.StopIteration
+	}
+	if err := it.ev.tick(); err != nil {
+		return nil, err
+	}
+	v, err := py.Call(it.fn, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	eq, err := py.Eq(v, it.sentinel)
+	if err != nil {
+		return nil, err
+	}
+	if eq == py.True {
+		it.done = true
+		return nil, py.StopIteration
+	}
+	return v, nil
+}
+
+func init() {
+	py.FrozenSetType.New = func(_ *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		var iterable py.Object
+		if err := py.UnpackTuple(args, kwargs, "frozenset", 0, 1, &iterable); err != nil {
+			return nil, err
+		}
+		if iterable == nil {
+			return py.NewFrozenSet(), nil
+		}
+		items, err := iterItems(iterable)
+		if err != nil {
+			return nil, err
+		}
+		return py.NewFrozenSetFromItems(items), nil
+	}
+}
+
+// builtinReversed is reversed(seq) for the sequences a config has: list,
+// tuple, str, range and dict. gpython v0.2.0 has none.
+func builtinReversed(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	if len(kwargs) > 0 {
+		return nil, py.ExceptionNewf(py.TypeError, "reversed() takes no keyword arguments")
+	}
+	if len(args) != 1 {
+		return nil, py.ExceptionNewf(py.TypeError, "reversed expected 1 argument, got %d", len(args))
+	}
+	switch seq := args[0].(type) {
+	case *unknownValue:
+		return seq, nil
+	case *py.List, py.Tuple, py.String, *py.Range, py.StringDict, *orderedDict:
+		items, err := iterItems(seq)
+		if err != nil {
+			return nil, err
+		}
+		slices.Reverse(items)
+		return py.NewIterator(py.Tuple(items)), nil
+	}
+	return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not reversible", args[0].Type().Name)
+}
+
+// minMax is min() and max() as CPython has them: key may be any callable,
+// default is allowed with one iterable, and of equal items the first wins.
+// better is py.Lt for min, py.Gt for max.
+func minMax(name string, better func(a, b py.Object) (py.Object, error),
+	args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	var key, dflt py.Object
+	for k, v := range kwargs {
+		switch k {
+		case "key":
+			key = v
+		case "default":
+			dflt = v
+		default:
+			return nil, py.ExceptionNewf(py.TypeError,
+				"%s() got an unexpected keyword argument '%s'", name, k)
+		}
+	}
+	if key == py.None {
+		key = nil
+	}
+	var items []py.Object
+	switch {
+	case len(args) == 0:
+		return nil, py.ExceptionNewf(py.TypeError, "%s expected at least 1 argument, got 0", name)
+	case len(args) > 1 && dflt != nil:
+		return nil, py.ExceptionNewf(py.TypeError,
+			"Cannot specify a default for %s() with multiple positional arguments", name)
+	case len(args) > 1:
+		items = args
+	default:
+		if u, ok := args[0].(*unknownValue); ok {
+			return u, nil
+		}
+		var err error
+		if items, err = iterItems(args[0]); err != nil {
+			return nil, err
+		}
+	}
+	if len(items) == 0 {
+		if dflt != nil {
+			return dflt, nil
+		}
+		return nil, py.ExceptionNewf(py.ValueError, "%s() iterable argument is empty", name)
+	}
+	best, bestKey := items[0], items[0]
+	for i, it := range items {
+		k := it
+		if key != nil {
+			var err error
+			if k, err = py.Call(key, py.Tuple{it}, nil); err != nil {
+				return nil, err
+			}
+		}
+		if i == 0 {
+			bestKey = k
+			continue
+		}
+		b, err := better(k, bestKey)
+		if err != nil {
+			return nil, err
+		}
+		if ok, err := py.ObjectIsTrue(b); err != nil {
+			return nil, err
+		} else if ok {
+			best, bestKey = it, k
+		}
+	}
+	return best, nil
+}
+
+// bytesLen is len(), which gpython's refuses for bytes.
+func bytesLen(length py.Object) py.Object {
+	return newFunc("len", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		if b, ok := optional(args, 0).(py.Bytes); ok && len(args) == 1 {
+			return py.Int(len(b)), nil
+		}
+		return py.Call(length, args, kwargs)
+	})
+}
+
+// keywordSum is sum() with start also as a keyword, as since Python 3.8.
+func keywordSum(sum py.Object) py.Object {
+	return newFunc("sum", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		if start, ok := kwargs["start"]; ok && len(args) == 1 && len(kwargs) == 1 {
+			args, kwargs = py.Tuple{args[0], start}, nil
+		}
+		for k := range kwargs {
+			return nil, py.ExceptionNewf(py.TypeError, "sum() got an unexpected keyword argument '%s'", k)
+		}
+		return py.Call(sum, args, nil)
+	})
 }

@@ -2,8 +2,10 @@ package parser
 
 import (
 	"cmp"
+	"fmt"
 	"math/big"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/go-python/gpython/py"
@@ -24,6 +26,10 @@ var secretSettings = map[string]bool{"authenticate": true, "db_password": true}
 // them, but a converter may need them), and every entry of usernames and
 // authenticate, wherever they came from.
 func (ev *evaluation) collect() {
+	ev.budget = -1
+	if ev.fatal != nil && ev.fatal.code == diag.CodeMemoryLimit {
+		ev.budget = int(ev.opts.MemoryLimit / 8)
+	}
 	for name, v := range ev.globals {
 		b := ev.changedBinding(name, v)
 		if b == nil {
@@ -58,6 +64,44 @@ func (ev *evaluation) collect() {
 	})
 	ev.collectFamilyPaths()
 	ev.noteUnresolvedEnv()
+	for _, list := range [][]model.Entry{ev.cfg.Settings, ev.cfg.Usernames, ev.cfg.Authenticate} {
+		for i := range list {
+			ev.markEmptyDefaults(&list[i])
+		}
+	}
+}
+
+// markEmptyDefaults marks the empty strs of an entry as the defaults of
+// the variables its statement read with an empty default, when there are
+// as many of each: `authenticate[k] = (os.environ.get('A', ”), ...)`.
+func (ev *evaluation) markEmptyDefaults(e *model.Entry) {
+	names := ev.emptyDefaults[e.Pos]
+	if len(names) == 0 {
+		return
+	}
+	var empty []*model.Value
+	var walk func(v *model.Value)
+	walk = func(v *model.Value) {
+		switch {
+		case v.Kind == model.Str && v.Str == "" && v.Source == "":
+			empty = append(empty, v)
+		case v.Kind == model.Tuple || v.Kind == model.List:
+			for i := range v.Items {
+				walk(&v.Items[i])
+			}
+		case v.Kind == model.Dict:
+			for i := range v.Values {
+				walk(&v.Values[i])
+			}
+		}
+	}
+	walk(&e.Value)
+	if len(empty) != len(names) {
+		return
+	}
+	for i, v := range empty {
+		v.Source = "env:" + names[i]
+	}
 }
 
 // changedBinding returns where the file set name: where it bound it, or,
@@ -165,15 +209,44 @@ func (ev *evaluation) collectFamilyPaths() {
 	}
 }
 
-// noteUnresolvedEnv says once per variable that its value stayed unknown.
+// noteUnresolvedEnv says which variables the check was not given, in one
+// finding per file at the first read: a config that takes all its secrets
+// from the environment reads dozens, and a line for each buries the other
+// findings. The finding names the first few; EnvReads has them all.
 func (ev *evaluation) noteUnresolvedEnv() {
+	var names []string
+	var first model.Pos
 	for _, r := range ev.cfg.EnvReads {
-		if r.Resolved {
+		if r.Resolved || slices.Contains(names, r.Name) {
 			continue
 		}
-		ev.note("env:"+r.Name, diag.CodeUnresolvedEnv, r.Pos, "environment variable \""+
-			r.Name+"\" is not set for the check, so a value read from it is unknown or its default")
+		if len(names) == 0 {
+			first = r.Pos
+		}
+		names = append(names, r.Name)
 	}
+	switch len(names) {
+	case 0:
+	case 1:
+		ev.note("env:"+names[0], diag.CodeUnresolvedEnv, first, "environment variable \""+
+			names[0]+"\" is not set for the check, so a value read from it is unknown or its default")
+	default:
+		ev.note("env:", diag.CodeUnresolvedEnv, first, "environment variables "+listNames(names, 3)+
+			" are not set for the check, so values read from them are unknown or their defaults")
+	}
+}
+
+// listNames quotes up to n names and counts the rest: "A", "B" and 2 more.
+func listNames(names []string, n int) string {
+	quoted := make([]string, 0, n)
+	for _, name := range names[:min(n, len(names))] {
+		quoted = append(quoted, strconv.Quote(name))
+	}
+	if rest := len(names) - len(quoted); rest > 0 {
+		return strings.Join(quoted, ", ") + fmt.Sprintf(" and %d more", rest)
+	}
+	last := len(quoted) - 1
+	return strings.Join(quoted[:last], ", ") + " and " + quoted[last]
 }
 
 // value copies a Python value into the model.
@@ -181,10 +254,22 @@ func (ev *evaluation) value(o py.Object, depth int) model.Value {
 	if depth > maxValueDepth {
 		return model.Value{Kind: model.Other, Source: "..."}
 	}
+	if depth == 0 && ev.budget >= 0 {
+		// After the memory limit the values can be as big as the limit,
+		// and the model's copy and its encoding would go past it: a value
+		// beyond the budget is kept as its type only.
+		if ev.budget -= approxSize(o, ev.budget); ev.budget < 0 {
+			ev.budget = 0
+			return model.Value{Kind: model.Other, Source: typeName(o)}
+		}
+	}
 	switch v := o.(type) {
 	case py.String:
 		if src, ok := unknownSource(string(v)); ok {
 			return ev.unknownModel(src, ev.originOf(src))
+		}
+		if name, ok := ev.envDefaults[identify(v)]; ok {
+			return model.Value{Kind: model.Str, Str: string(v), Source: "env:" + name}
 		}
 		return model.Value{Kind: model.Str, Str: string(v)}
 	case py.Bool:
@@ -259,4 +344,39 @@ func plainText(s string) string {
 	}
 	s = strings.ReplaceAll(s, unknownOpen, "<unknown ")
 	return strings.ReplaceAll(s, unknownClose, ">")
+}
+
+// approxSize estimates the bytes o takes in the model, stopping once it
+// passes limit.
+func approxSize(o py.Object, limit int) int {
+	const item = 32
+	var items []py.Object
+	switch v := o.(type) {
+	case py.String:
+		return len(v) + item
+	case py.Bytes:
+		return len(v) + item
+	case py.Tuple:
+		items = v
+	case *py.List:
+		items = v.Items
+	default:
+		if m, ok := asMapping(o); ok {
+			n := 0
+			for _, k := range m.keys {
+				if n += len(k) + approxSize(m.vals[k], limit-n); n > limit {
+					return n
+				}
+			}
+			return n
+		}
+		return item
+	}
+	n := item
+	for _, it := range items {
+		if n += approxSize(it, limit-n); n > limit {
+			return n
+		}
+	}
+	return n
 }

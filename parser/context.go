@@ -55,8 +55,7 @@ var builtinsImpl = sync.OnceValue(func() *py.ModuleImpl {
 
 // ResolveAndCompile would read a file from disk; the sandbox never does.
 func (ctx *sandboxContext) ResolveAndCompile(pathname string, _ py.CompileOpts) (py.CompileOut, error) {
-	return py.CompileOut{}, ctx.ev.refuse("importing "+pathname+" from disk",
-		"pwbconf never reads files a config names")
+	return py.CompileOut{}, ctx.ev.refuse("import \"" + pathname + "\" from disk")
 }
 
 // ModuleInit instantiates a module in this context.

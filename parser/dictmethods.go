@@ -191,3 +191,105 @@ func newDictObject(_ *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, 
 	}
 	return out, nil
 }
+
+// Python 3.9's d | e and d |= e. gpython's dict is a Go type of its own
+// package and cannot be given the operators, so the rewrite hands the left
+// operand of each | to __pwbconf_or__ and the value of `name |= value` to
+// __pwbconf_ior__ (see rewrite); the sandbox's own dicts have them
+// directly. A dict held in a subscript or attribute of a plain dict, as
+// in d['k'] |= e, is left to gpython, which refuses it.
+
+// orOperand is the left operand of |.
+type orOperand struct{ x py.Object }
+
+var orOperandType = py.NewType("operand", "the left operand of |")
+
+// Type returns the operand's type.
+func (o *orOperand) Type() *py.Type { return orOperandType }
+
+func (o *orOperand) M__or__(other py.Object) (py.Object, error) {
+	if merged, ok, err := mergeDicts(o.x, other); ok || err != nil {
+		return merged, err
+	}
+	if isTypeForm(o.x) && isTypeForm(other) {
+		return typingForm("Union"), nil
+	}
+	return py.Or(o.x, other)
+}
+
+// isTypeForm reports whether o can stand in a type annotation X | Y.
+func isTypeForm(o py.Object) bool {
+	switch o.(type) {
+	case *py.Type, py.NoneType, typingForm:
+		return true
+	}
+	return false
+}
+
+// mergeDicts is x | other when both are dicts: a copy of x, of x's type,
+// updated from other. ok is false when either is no dict.
+func mergeDicts(x, other py.Object) (py.Object, bool, error) {
+	d, e := opsOf(x), opsOf(other)
+	if d == nil || e == nil {
+		return nil, false, nil
+	}
+	out := d.clone()
+	return out, true, updateFrom(opsOf(out), py.Tuple{other}, nil)
+}
+
+// orHook is __pwbconf_or__(x).
+func orHook(args py.Tuple, _ py.StringDict) (py.Object, error) {
+	if len(args) != 1 {
+		return nil, py.ExceptionNewf(py.TypeError, "or hook takes 1 argument")
+	}
+	return &orOperand{x: args[0]}, nil
+}
+
+// iorHook is __pwbconf_ior__(target, value) for `target |= value`. A
+// plain dict target is updated in place here, and the result makes
+// gpython's |= give the target back; any other target gets value.
+func iorHook(args py.Tuple, _ py.StringDict) (py.Object, error) {
+	if len(args) != 2 {
+		return nil, py.ExceptionNewf(py.TypeError, "ior hook takes 2 arguments")
+	}
+	target, ok := args[0].(py.StringDict)
+	if !ok || opsOf(args[1]) == nil {
+		return args[1], nil
+	}
+	if err := updateFrom(plainDict(target), py.Tuple{args[1]}, nil); err != nil {
+		return nil, err
+	}
+	return &updated{target}, nil
+}
+
+// updated is a dict that __pwbconf_ior__ has updated in place already.
+type updated struct{ d py.Object }
+
+var updatedType = py.NewType("updated", "a dict updated in place")
+
+// Type returns the marker's type.
+func (u *updated) Type() *py.Type { return updatedType }
+
+func (u *updated) M__ror__(py.Object) (py.Object, error) { return u.d, nil }
+
+func (d *orderedDict) M__or__(other py.Object) (py.Object, error) {
+	if merged, ok, err := mergeDicts(d, other); ok || err != nil {
+		return merged, err
+	}
+	return py.NotImplemented, nil
+}
+
+func (d *orderedDict) M__ror__(other py.Object) (py.Object, error) {
+	if opsOf(other) == nil {
+		return py.NotImplemented, nil
+	}
+	merged, _, err := mergeDicts(other, d)
+	return merged, err
+}
+
+func (d *orderedDict) M__ior__(other py.Object) (py.Object, error) {
+	if opsOf(other) == nil {
+		return py.NotImplemented, nil
+	}
+	return d, updateFrom(d, py.Tuple{other}, nil)
+}

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
+	"math/bits"
+	"runtime"
 	"runtime/metrics"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -21,7 +24,9 @@ import (
 // tight loop stops within milliseconds of its limit, rarely enough that a
 // plain file does not notice.
 const (
-	clockEvery  = 64
+	clockEvery = 64
+	// memoryEvery is the widest gap between two looks at the heap; the
+	// gap is narrower the nearer the heap is to its limit (see heapGap).
 	memoryEvery = 1024
 	// maxDepth bounds nested Python calls. gpython has no recursion limit
 	// of its own and each Python call costs several Go frames, so without
@@ -50,14 +55,20 @@ type evaluation struct {
 	start    time.Time
 	deadline time.Duration
 	hooks    int
+	// heapAt is the hook count at which the heap is looked at next.
+	heapAt int
 	// fatal is a limit or refusal. Once set, every later hook raises it
 	// again, so that a try/except in the file cannot swallow it.
 	fatal *fatalError
 
 	// seen holds the identity of each global at the last top-level hook;
 	// bound holds the places that bound each name the file touched.
-	seen     map[string]identity
-	bound    map[string]*binding
+	seen  map[string]identity
+	bound map[string]*binding
+	// pending are the names the statements run since the last top-level
+	// hook bind by their syntax, credited to that statement when it is
+	// done even if the value did not change.
+	pending  []string
 	defaults map[string]identity
 	// watched are the names the code mentions, the only ones the hooks
 	// compare unless scanAll; lists are the default lists they watch for
@@ -69,10 +80,25 @@ type evaluation struct {
 	output strings.Builder
 	// targets caches the names each for statement binds.
 	targets map[model.Pos][]string
+	// envDefaults names the variable whose default each str is, by the
+	// str's identity (see envDefault).
+	envDefaults map[identity]string
+	// emptyDefaults names the variables whose empty default each
+	// statement read, in order.
+	emptyDefaults map[model.Pos][]string
 	// origins holds where the first unknown value of each source entered.
 	origins map[string]model.Pos
+	// budget is the bytes of values collect may still copy into the
+	// model, or -1 for no bound.
+	budget int
 	// noted keeps one-time information findings from repeating.
 	noted map[string]bool
+	// envGone holds the variables the file deleted from os.environ; the
+	// variables it set are in opts.Env, which is the evaluation's own copy.
+	envGone map[string]bool
+	// fromModule is the module of the last from-import, which names the
+	// module in an ImportError as CPython does.
+	fromModule string
 }
 
 // binding is where a top-level name was bound, last place first.
@@ -123,6 +149,10 @@ func newEvaluation(file string, opts Options) *evaluation {
 	if opts.MemoryLimit == 0 {
 		opts.MemoryLimit = DefaultMemoryLimit
 	}
+	opts.Env = maps.Clone(opts.Env)
+	if opts.Env == nil {
+		opts.Env = map[string]string{}
+	}
 	ev := &evaluation{
 		file:     file,
 		opts:     opts,
@@ -130,6 +160,7 @@ func newEvaluation(file string, opts Options) *evaluation {
 		deadline: opts.Timeout,
 		bound:    make(map[string]*binding),
 		noted:    make(map[string]bool),
+		envGone:  make(map[string]bool),
 		origins:  make(map[string]model.Pos),
 		targets:  make(map[model.Pos][]string),
 	}
@@ -157,7 +188,22 @@ func (ev *evaluation) hookAt(args py.Tuple) (py.Object, error) {
 		ev.trackBindings(ev.top)
 		ev.top = pos
 	}
+	ev.expectBinds(pos)
 	return ev.enter(pos)
+}
+
+// expectBinds notes the module-level names the statement at pos binds by
+// its syntax. Inside a function they are names it declares global, and
+// they go to the top-level statement that called it.
+func (ev *evaluation) expectBinds(pos model.Pos) {
+	if ev.lines == nil {
+		return
+	}
+	for _, name := range ev.lines.Binds[rewrite.Pos{Line: pos.Line, Col: pos.Col}] {
+		if !slices.Contains(ev.pending, name) {
+			ev.pending = append(ev.pending, name)
+		}
+	}
 }
 
 // hookLoop is __pwbconf_loop__(line, col), run at the start of each pass
@@ -231,16 +277,52 @@ func (ev *evaluation) enter(pos model.Pos) (py.Object, error) {
 	if ev.fatal != nil {
 		return nil, ev.fatal.exc
 	}
-	ev.hooks++
-	if ev.hooks%clockEvery == 0 && time.Since(ev.start) > ev.deadline {
-		return nil, ev.setFatal(diag.CodeTimeLimit, fmt.Sprintf(
-			"evaluation exceeded the time limit of %v", ev.deadline))
-	}
-	if ev.hooks%memoryEvery == 0 && heapBytes() > ev.opts.MemoryLimit {
-		return nil, ev.setFatal(diag.CodeMemoryLimit, fmt.Sprintf(
-			"evaluation exceeded the memory limit of %d MB", ev.opts.MemoryLimit>>20))
+	if err := ev.tick(); err != nil {
+		return nil, err
 	}
 	return py.None, nil
+}
+
+// tick counts one step of the file and checks the limits now and then.
+// Besides the hooks, Go code that calls back into the file in a loop
+// (iter with a sentinel) ticks, since no statement of the file may run.
+func (ev *evaluation) tick() error {
+	if ev.fatal != nil {
+		return ev.fatal.exc
+	}
+	ev.hooks++
+	if ev.hooks%clockEvery == 0 && time.Since(ev.start) > ev.deadline {
+		return ev.setFatal(diag.CodeTimeLimit, fmt.Sprintf(
+			"the sandbox stopped the file at its time limit of %v", ev.deadline))
+	}
+	if ev.hooks >= ev.heapAt {
+		heap := heapBytes()
+		if heap > ev.opts.MemoryLimit {
+			// The reading counts garbage not yet collected, such as
+			// what an earlier file in this process left.
+			runtime.GC()
+			heap = heapBytes()
+		}
+		if heap > ev.opts.MemoryLimit {
+			return ev.setFatal(diag.CodeMemoryLimit, fmt.Sprintf(
+				"the sandbox stopped the file at its memory limit of %d MB", ev.opts.MemoryLimit>>20))
+		}
+		ev.heapAt = ev.hooks + heapGap(heap, ev.opts.MemoryLimit)
+	}
+	return nil
+}
+
+// heapGap is the number of steps until the next look at the heap. One
+// statement can double a value (x = x + x), so the heap is looked at
+// again before that many doublings could take it past the limit: every
+// step once it holds a quarter of it. A look costs a fraction of a
+// microsecond.
+func heapGap(heap, limit uint64) int {
+	if heap == 0 {
+		return memoryEvery
+	}
+	doublings := bits.Len64(limit/heap) - 2
+	return min(max(doublings, 1), memoryEvery)
 }
 
 // setFatal records a stop the file cannot catch and returns the exception
@@ -262,9 +344,9 @@ func (ev *evaluation) reportFatal() {
 }
 
 // refuse stops evaluation because the file asked for something the
-// sandbox never does.
-func (ev *evaluation) refuse(what, why string) error {
-	return ev.setFatal(diag.CodeRefused, fmt.Sprintf("the sandbox refuses %s: %s", what, why))
+// sandbox never does; what completes "the sandbox does not".
+func (ev *evaluation) refuse(what string) error {
+	return ev.setFatal(diag.CodeRefused, "the sandbox does not "+what)
 }
 
 // sandboxStop is the exception that unwinds the interpreter after a limit

@@ -33,14 +33,15 @@ var providedModules map[string]func(ctx *sandboxContext) py.StringDict
 
 func init() {
 	providedModules = map[string]func(ctx *sandboxContext) py.StringDict{
-		"os":                 (*sandboxContext).newOSModule,
-		"os.path":            (*sandboxContext).newPathModule,
-		"posixpath":          (*sandboxContext).newPathModule,
-		"sys":                (*sandboxContext).newSysModule,
-		"typing":             func(*sandboxContext) py.StringDict { return typingModule() },
-		"collections":        (*sandboxContext).newCollectionsModule,
-		"collections.abc":    func(*sandboxContext) py.StringDict { return abcModule() },
-		"__pwbconf_future__": func(*sandboxContext) py.StringDict { return futureModule() },
+		"os":                  (*sandboxContext).newOSModule,
+		"os.path":             (*sandboxContext).newPathModule,
+		"posixpath":           (*sandboxContext).newPathModule,
+		"sys":                 (*sandboxContext).newSysModule,
+		"typing":              func(*sandboxContext) py.StringDict { return typingModule() },
+		"collections":         (*sandboxContext).newCollectionsModule,
+		"collections.abc":     func(*sandboxContext) py.StringDict { return abcModule() },
+		"__pwbconf_future__":  func(*sandboxContext) py.StringDict { return futureModule() },
+		"pywikibot.backports": (*sandboxContext).newBackportsModule,
 	}
 }
 
@@ -86,6 +87,9 @@ func (ctx *sandboxContext) importHook(args py.Tuple, kwargs py.StringDict) (py.O
 		}
 	}
 	hasFrom := len(args) > 3 && isNonEmpty(args[3])
+	if hasFrom {
+		ctx.ev.fromModule = name
+	}
 	if name == "builtins" {
 		return ctx.store.Builtins, nil
 	}
@@ -94,17 +98,44 @@ func (ctx *sandboxContext) importHook(args py.Tuple, kwargs py.StringDict) (py.O
 		return ctx.unknownImport("." + name), nil
 	}
 	if refusedModules[top] {
-		return nil, ctx.ev.refuse("import "+name,
-			"a config cannot reach files, processes or the network")
+		return nil, ctx.ev.refuse("import \"" + name + "\", which reaches files, processes or the network")
 	}
 	m := ctx.module(name)
 	if m == nil {
 		return ctx.unknownImport(name), nil
 	}
 	if !hasFrom && top != name {
-		return ctx.module(top), nil
+		if t := ctx.module(top); t != nil {
+			return t, nil
+		}
+		return ctx.unknownImport(top), nil
 	}
 	return m, nil
+}
+
+// backportsNames are what pywikibot.backports of Pywikibot 11 holds under
+// Python 3.10 to 3.14. The typing names it had before 9.0 (Dict, List,
+// Tuple and the like) are gone, and a config that imports one fails.
+var backportsNames = []string{
+	"Any", "Union", "NoneType", "pairwise", "batched", "RLock", "sentinel",
+	"deprecated", "issue_deprecation_warning", "annotations", "re",
+}
+
+// backportsHint is the fix for an import of a name pywikibot.backports
+// no longer has.
+const backportsHint = "Pywikibot 8 wrote this line into the configs it generated; delete it"
+
+func (ctx *sandboxContext) newBackportsModule() py.StringDict {
+	g := py.StringDict{
+		"TYPE_CHECKING":  py.False,
+		"SPHINX_RUNNING": py.False,
+		"PYTHON_VERSION": py.Tuple{py.Int(3), py.Int(12), py.Int(0)},
+		"sys":            ctx.module("sys"),
+	}
+	for _, n := range backportsNames {
+		g[n] = typingForm(n)
+	}
+	return g
 }
 
 func isNonEmpty(o py.Object) bool {
@@ -179,7 +210,7 @@ func init() {
 		ev := self.(*outputStream).ev
 		ev.output.WriteString(string(s.(py.String)))
 		if ev.output.Len() > maxOutput {
-			return nil, ev.setFatal(diag.CodeMemoryLimit, "the file printed more than 1 MB")
+			return nil, ev.setFatal(diag.CodeMemoryLimit, "the sandbox stopped the file after 1 MB of output")
 		}
 		return py.Int(len(s.(py.String))), nil
 	}, 0, "")

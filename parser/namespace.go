@@ -3,6 +3,7 @@ package parser
 import (
 	"maps"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -133,6 +134,14 @@ func (ev *evaluation) newNamespace() py.StringDict {
 	}
 	g["authenticate"] = ev.newDict(plainDictType, true)
 	ev.addHelpers(g)
+	// exec puts the builtins module's dict in a namespace that has none.
+	// The file gets a copy: what it writes there changes no lookup, where
+	// CPython's would, but it cannot reach the statement hooks either.
+	builtins := ev.newDict(plainDictType, false)
+	for _, k := range slices.Sorted(maps.Keys(ev.ctx.store.Builtins.Globals)) {
+		builtins.set(k, ev.ctx.store.Builtins.Globals[k])
+	}
+	g["__builtins__"] = builtins
 	return g
 }
 

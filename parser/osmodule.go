@@ -12,6 +12,7 @@ import (
 
 // refusedOS are the os functions that reach the file system, processes or
 // the environment of the process; a config that calls one stops there.
+// getcwd is not here: it gives an unknown value, as abspath does.
 var refusedOS = []string{
 	"system", "popen", "remove", "unlink", "rmdir", "removedirs", "rename", "renames",
 	"replace", "mkdir", "makedirs", "listdir", "scandir", "walk", "fwalk", "chdir",
@@ -20,7 +21,7 @@ var refusedOS = []string{
 	"fork", "forkpty", "kill", "killpg", "abort", "_exit", "startfile",
 	"execl", "execle", "execlp", "execlpe", "execv", "execve", "execvp", "execvpe",
 	"spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp", "spawnvpe",
-	"posix_spawn", "posix_spawnp", "getcwd", "getcwdb", "getlogin", "getpid", "getuid",
+	"posix_spawn", "posix_spawnp", "getlogin", "getpid", "getuid",
 	"urandom", "nice", "setuid", "setgid", "umask", "mkfifo", "mknod", "pipe",
 }
 
@@ -32,12 +33,43 @@ func (ev *evaluation) envRead(name py.Object, fallback py.Object) py.Object {
 	switch {
 	case !ok || set:
 		return v
+	case fallback != nil && !ev.knownUnset(name):
+		return ev.envDefault(string(name.(py.String)), fallback)
 	case fallback != nil:
 		return fallback
-	case ev.opts.EnvComplete:
+	case ev.knownUnset(name):
 		return py.None
 	}
 	return ev.unknown("env:" + string(name.(py.String)))
+}
+
+// envDefault is the default of a read of a variable the check's
+// environment does not answer. It is what Python gives where the variable
+// is unset, so the file goes on with it, but the model marks it as the
+// variable's default (model.Value.EnvDefault). A str default is copied to
+// storage of its own so that its identity tells it from the same literal
+// used elsewhere; the mark is lost on anything computed from it. An empty
+// str has no identity (Go boxes every empty string alike), so an empty
+// default is marked only in the value of the statement that read it (see
+// markEmptyDefaults).
+func (ev *evaluation) envDefault(name string, fallback py.Object) py.Object {
+	s, ok := fallback.(py.String)
+	if !ok {
+		return fallback
+	}
+	if s == "" {
+		if ev.emptyDefaults == nil {
+			ev.emptyDefaults = map[model.Pos][]string{}
+		}
+		ev.emptyDefaults[ev.cur] = append(ev.emptyDefaults[ev.cur], name)
+		return s
+	}
+	own := py.String(strings.Clone(string(s)))
+	if ev.envDefaults == nil {
+		ev.envDefaults = map[identity]string{}
+	}
+	ev.envDefaults[identify(own)] = name
+	return own
 }
 
 // envLookup notes one read of a variable and returns its value and
@@ -53,13 +85,43 @@ func (ev *evaluation) envLookup(name py.Object) (v py.Object, set, ok bool) {
 	}
 	s, set := ev.opts.Env[string(key)]
 	ev.cfg.EnvReads = append(ev.cfg.EnvReads, model.EnvRead{
-		Name: string(key), Pos: ev.cur, Resolved: set || ev.opts.EnvComplete,
+		Name: string(key), Pos: ev.cur, Resolved: set || ev.knownUnset(key),
 	})
 	return py.String(s), set, true
 }
 
+// knownUnset reports whether the sandbox knows that variable name is
+// unset: the caller gave the whole environment, or the file deleted it.
+func (ev *evaluation) knownUnset(name py.Object) bool {
+	key, ok := name.(py.String)
+	return ev.opts.EnvComplete || ok && ev.envGone[string(key)]
+}
+
+// envSet is a change the file makes to os.environ. It changes only what
+// the file itself reads back later, never the environment of pwbconf.
+func (ev *evaluation) envSet(key, value py.Object) error {
+	k, ok := key.(py.String)
+	if !ok {
+		return py.ExceptionNewf(py.TypeError, "str expected, not %s", key.Type().Name)
+	}
+	if value == nil {
+		delete(ev.opts.Env, string(k))
+		ev.envGone[string(k)] = true
+		return nil
+	}
+	v, ok := value.(py.String)
+	if !ok {
+		return py.ExceptionNewf(py.TypeError, "str expected, not %s", value.Type().Name)
+	}
+	ev.opts.Env[string(k)] = string(v)
+	delete(ev.envGone, string(k))
+	return nil
+}
+
 // environMapping is os.environ: it shows the file only what the caller
-// put in Options.Env and refuses every change.
+// put in Options.Env and what the file set itself. A change stays inside
+// the sandbox's copy; Pywikibot would make it in its own process, where it
+// is as harmless.
 type environMapping struct{ ev *evaluation }
 
 var environType = py.NewType("os._Environ", "the environment as the sandbox shows it")
@@ -72,18 +134,24 @@ func (e *environMapping) M__getitem__(key py.Object) (py.Object, error) {
 	switch {
 	case !ok || set:
 		return v, nil
-	case e.ev.opts.EnvComplete:
+	case e.ev.knownUnset(key):
 		return nil, keyError(key)
 	}
 	return e.ev.unknown("env:" + string(key.(py.String))), nil
 }
 
-func (e *environMapping) M__setitem__(_, _ py.Object) (py.Object, error) {
-	return nil, e.ev.refuse("changing os.environ", "a config cannot change the environment")
+func (e *environMapping) M__setitem__(key, value py.Object) (py.Object, error) {
+	return py.None, e.ev.envSet(key, value)
 }
 
-func (e *environMapping) M__delitem__(py.Object) (py.Object, error) {
-	return nil, e.ev.refuse("changing os.environ", "a config cannot change the environment")
+// M__delitem__ deletes a variable. One the sandbox was not told about may
+// be unset, where Python raises KeyError; the sandbox goes on.
+func (e *environMapping) M__delitem__(key py.Object) (py.Object, error) {
+	_, set, ok := e.ev.envLookup(key)
+	if ok && !set && e.ev.knownUnset(key) {
+		return nil, keyError(key)
+	}
+	return py.None, e.ev.envSet(key, nil)
 }
 
 func (e *environMapping) M__contains__(key py.Object) (py.Object, error) {
@@ -129,12 +197,53 @@ func init() {
 			return dictMethodImpls[name](d, nil, nil)
 		}, 0, "")
 	}
-	for _, name := range []string{"setdefault", "update", "pop", "popitem", "clear"} {
+	setdefault := func(self py.Object, args py.Tuple) (py.Object, error) {
+		if len(args) != 2 {
+			return nil, py.ExceptionNewf(py.TypeError, "setdefault expected 2 arguments, got %d", len(args))
+		}
+		e := self.(*environMapping)
+		v, set, ok := e.ev.envLookup(args[0])
+		switch {
+		case !ok || set:
+			return v, nil
+		case e.ev.knownUnset(args[0]):
+			return args[1], e.ev.envSet(args[0], args[1])
+		}
+		return e.ev.unknown("env:" + string(args[0].(py.String))), nil
+	}
+	environType.Dict["setdefault"] = py.MustNewMethod("setdefault", setdefault, 0, "")
+	update := func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		return py.None, updateFrom(environSetter{self.(*environMapping).ev}, args, kwargs)
+	}
+	environType.Dict["update"] = py.MustNewMethod("update", update, 0, "")
+	environType.Dict["pop"] = py.MustNewMethod("pop", func(self py.Object, args py.Tuple) (py.Object, error) {
+		if len(args) < 1 || len(args) > 2 {
+			return nil, py.ExceptionNewf(py.TypeError, "pop expected 1 or 2 arguments, got %d", len(args))
+		}
+		e := self.(*environMapping)
+		var v py.Object
+		if len(args) == 2 {
+			v = e.ev.envRead(args[0], args[1])
+		} else {
+			var err error
+			if v, err = e.M__getitem__(args[0]); err != nil {
+				return nil, err
+			}
+		}
+		return v, e.ev.envSet(args[0], nil)
+	}, 0, "")
+	for _, name := range []string{"popitem", "clear"} {
 		environType.Dict[name] = py.MustNewMethod(name, func(self py.Object, _ py.Tuple) (py.Object, error) {
-			return nil, self.(*environMapping).ev.refuse("changing os.environ",
-				"a config cannot change the environment")
+			return nil, self.(*environMapping).ev.refuse("run os.environ." + name + "()")
 		}, 0, "")
 	}
+}
+
+// environSetter lets os.environ.update share dict.update's arguments.
+type environSetter struct{ ev *evaluation }
+
+func (s environSetter) M__setitem__(k, v py.Object) (py.Object, error) {
+	return py.None, s.ev.envSet(k, v)
 }
 
 // home is the user's home directory as the environment tells it. Where
@@ -197,6 +306,10 @@ func (ctx *sandboxContext) newOSModule() py.StringDict {
 		"path":     ctx.module("os.path"),
 		"PathLike": typingForm("os.PathLike"),
 	}
+	// Pywikibot's working folder is wherever the bot operator starts it.
+	g["getcwd"] = newFunc("getcwd", func(py.Tuple, py.StringDict) (py.Object, error) {
+		return ev.unknown("cwd"), nil
+	})
 	g["getenv"] = newFunc("getenv", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		if len(args) < 1 || len(args) > 2 {
 			return nil, py.ExceptionNewf(py.TypeError, "getenv() takes 1 or 2 arguments (%d given)", len(args))
@@ -210,7 +323,7 @@ func (ctx *sandboxContext) newOSModule() py.StringDict {
 		return ev.envRead(args[0], nil), nil
 	})
 	for _, name := range refusedOS {
-		g[name] = ev.refusingFunc("os."+name+"()", "a config cannot act on the system pwbconf runs on")
+		g[name] = ev.refusingFunc("os." + name + "()")
 	}
 	return g
 }
@@ -294,7 +407,7 @@ func (ctx *sandboxContext) newPathModule() py.StringDict {
 		return nil, py.ExceptionNewf(py.TypeError, "join() arguments must be str")
 	})
 	for _, name := range []string{"getsize", "getmtime", "getatime", "getctime", "samefile"} {
-		g[name] = ev.refusingFunc("os.path."+name+"()", "pwbconf never looks at files a config names")
+		g[name] = ev.refusingFunc("os.path." + name + "()")
 	}
 	return g
 }

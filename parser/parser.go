@@ -3,6 +3,10 @@
 // the names back. The interpreter is gpython, fenced in: the file sees no
 // disk, no network, no processes and only the environment the caller hands
 // in, and it runs under time, memory and recursion bounds.
+//
+// gpython ends a for loop or a comprehension silently when its iterator
+// raises, where CPython lets the exception through; a limit the sandbox
+// raises there is raised again by the next statement.
 package parser
 
 import (
@@ -79,6 +83,11 @@ func (ev *evaluation) run(code string) {
 	ev.watch(compiled)
 	ev.start = time.Now()
 	_, err = ev.ctx.RunCode(compiled, ev.globals, ev.globals, nil)
+	if err != nil || ev.fatal != nil {
+		// The statement that raised bound nothing; what it or a function
+		// it called did bind before that is left to the comparison.
+		ev.pending = ev.pending[:0]
+	}
 	ev.trackBindings(ev.top)
 	if ev.fatal != nil {
 		ev.reportFatal()
@@ -109,18 +118,45 @@ func (ev *evaluation) report(code string, sev diag.Severity, pos model.Pos, msg 
 	})
 }
 
-// stop records where evaluation ended and reports why.
+// stop records where evaluation ended and reports why, and what that
+// means for Pywikibot or for the check.
 func (ev *evaluation) stop(code string, pos model.Pos, msg string) {
+	ev.stopFix(code, pos, msg, "")
+}
+
+// stopFix is stop with a sentence on how to fix the file.
+func (ev *evaluation) stopFix(code string, pos model.Pos, msg, fix string) {
 	if pos.Line == 0 {
 		pos = model.Pos{Line: 1, Col: 1}
 	}
 	p := pos
 	ev.cfg.Stopped = &p
-	ev.report(code, diag.Error, pos, msg+"; "+stopConsequence(pos.Line))
+	msg += "; " + stopConsequence(code, pos.Line)
+	if fix != "" {
+		msg += ". " + strings.ToUpper(fix[:1]) + fix[1:]
+	}
+	// A refusal is the sandbox's limit, not a fault of the file, but it
+	// stays an error: the rest of the file went unchecked, and a check
+	// that could not finish should not pass.
+	ev.report(code, diag.Error, pos, msg)
 }
 
-func stopConsequence(line int) string {
-	return fmt.Sprintf("Pywikibot stops loading the file here; nothing after line %d is set", line)
+// stopConsequence says what a stop at line means. Pywikibot's config.py
+// runs the file with exec and no try, so a syntax error or an exception
+// makes import pywikibot fail: no setting takes effect and no script
+// runs. A limit or refusal of the sandbox says nothing about Pywikibot,
+// only that the check ends there.
+func stopConsequence(code string, line int) string {
+	switch code {
+	case diag.CodeSyntaxError:
+		return "Pywikibot fails to start and no setting is checked"
+	case diag.CodeException, diag.CodeRemovedName, diag.CodeRecursionLimit:
+		if line <= 1 {
+			return "Pywikibot fails to start (pwbconf checked line 1 only)"
+		}
+		return fmt.Sprintf("Pywikibot fails to start (pwbconf checked lines 1-%d only)", line)
+	}
+	return fmt.Sprintf("lines after %d are not checked", line)
 }
 
 func (ev *evaluation) syntaxFromRewrite(err error) {
@@ -173,6 +209,7 @@ func (ev *evaluation) reportException(err error) {
 		ev.stop(diag.CodeException, ev.stopPos(), "error: "+err.Error())
 		return
 	}
+	ev.stopAtHeader(info.Traceback)
 	exc, _ := info.Value.(*py.Exception)
 	text := info.Type.Name
 	if exc != nil {
@@ -181,6 +218,14 @@ func (ev *evaluation) reportException(err error) {
 	if exc != nil && exc.Base == py.NameError {
 		if name, ok := removedName(exc); ok {
 			ev.stopRemoved(name, text)
+			return
+		}
+	}
+	if name, ok := strings.CutPrefix(text, "ImportError: cannot import name "); ok && ev.fromModule != "" {
+		// gpython names neither the name in quotes nor the module.
+		text = fmt.Sprintf("ImportError: cannot import name '%s' from '%s'", name, ev.fromModule)
+		if ev.fromModule == "pywikibot.backports" {
+			ev.stopFix(diag.CodeException, ev.stopPos(), text, backportsHint)
 			return
 		}
 	}
@@ -196,11 +241,37 @@ func (ev *evaluation) withInner(text string, tb *py.Traceback) string {
 	if tb == nil {
 		return text
 	}
-	inner := ev.original(int(tb.Lineno), 1)
+	inner := ev.original(tbLine(tb), 1)
 	if inner.Line == ev.stopPos().Line || inner.Line == 0 {
 		return text
 	}
 	return fmt.Sprintf("%s (raised at line %d)", text, inner.Line)
+}
+
+// tbLine is the line of a traceback entry. gpython reads it at the
+// instruction after the one that raised, which belongs to the next line
+// when the raise was the last instruction of its own.
+func tbLine(tb *py.Traceback) int {
+	if tb.Frame == nil || tb.Frame.Code == nil || tb.Lasti <= 0 {
+		return int(tb.Lineno)
+	}
+	return int(tb.Frame.Code.Addr2Line(tb.Lasti - 1))
+}
+
+// stopAtHeader moves the stop to the compound statement header that
+// raised, for the header of an if, while, for or with runs no statement
+// hook: `for c in 1 / 0:` stops at the for, not at the statement before.
+func (ev *evaluation) stopAtHeader(tb *py.Traceback) {
+	for tb != nil && (tb.Frame == nil || tb.Frame.Code != ev.module) {
+		tb = tb.Next
+	}
+	if tb == nil || ev.lines == nil {
+		return
+	}
+	at := ev.original(tbLine(tb), 1)
+	if col, ok := ev.lines.Headers[at.Line]; ok && at.Line != ev.top.Line {
+		ev.top = model.Pos{Line: at.Line, Col: col}
+	}
 }
 
 // stopPos is the top-level statement running when evaluation ended.

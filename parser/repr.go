@@ -51,6 +51,10 @@ func writeRepr(b *strings.Builder, o py.Object, depth int) error {
 		return nil
 	}
 	switch v := o.(type) {
+	case *py.BigInt:
+		if err := checkIntStr(v); err != nil {
+			return err
+		}
 	case py.Float:
 		b.WriteString(floatRepr(float64(v)))
 		return nil

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,6 +19,11 @@ func init() {
 	add := func(name string, fn func(s string, args py.Tuple, kwargs py.StringDict) (py.Object, error)) {
 		py.StringType.Dict[name] = py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			s, ok := self.(py.String)
+			if !ok && len(args) > 0 {
+				// Taken from the type, as in sorted(names, key=str.lower).
+				s, ok = args[0].(py.String)
+				args = args[1:]
+			}
 			if !ok {
 				return nil, py.ExceptionNewf(py.TypeError, "descriptor '%s' requires a 'str' object", name)
 			}
@@ -120,6 +126,126 @@ func init() {
 		p, err := strArg("removesuffix", args, 0)
 		return py.String(strings.TrimSuffix(s, p)), err
 	})
+	add("encode", strEncode)
+	unbound(py.StringType, "endswith", "find", "replace", "split", "startswith",
+		"strip", "rstrip", "lstrip")
+	py.BytesType.Dict["decode"] = py.MustNewMethod("decode", bytesDecode, 0, "")
+}
+
+// codecArgs reads the encoding and errors arguments of encode and decode.
+// Only "strict" errors are handled; the others fail as an unknown handler.
+func codecArgs(args py.Tuple, kwargs py.StringDict) (encoding string, err error) {
+	encoding = "utf-8"
+	vals := []py.Object{optionalArg(args, 0, kwargs, "encoding"), optionalArg(args, 1, kwargs, "errors")}
+	for i, v := range vals {
+		if v == nil {
+			continue
+		}
+		s, ok := v.(py.String)
+		if !ok {
+			return "", py.ExceptionNewf(py.TypeError, "%s() argument %d must be str, not %s",
+				"encode", i+1, v.Type().Name)
+		}
+		if i == 0 {
+			encoding = string(s)
+		} else if s != "strict" {
+			return "", py.ExceptionNewf(py.LookupError, "unknown error handler name '%s'", string(s))
+		}
+	}
+	name := strings.NewReplacer("_", "-", " ", "-").Replace(strings.ToLower(encoding))
+	switch name {
+	case "utf-8", "utf8", "u8":
+		return "utf-8", nil
+	case "ascii", "us-ascii":
+		return "ascii", nil
+	case "latin-1", "latin1", "iso-8859-1", "iso8859-1", "l1":
+		return "latin-1", nil
+	}
+	return "", py.ExceptionNewf(py.LookupError, "unknown encoding: %s", encoding)
+}
+
+func optionalArg(args py.Tuple, i int, kwargs py.StringDict, name string) py.Object {
+	if len(args) > i {
+		return args[i]
+	}
+	return kwargs[name]
+}
+
+// strEncode is str.encode: UTF-8 by default, ASCII and Latin-1 on request.
+func strEncode(s string, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	enc, err := codecArgs(args, kwargs)
+	if err != nil {
+		return nil, err
+	}
+	if enc == "utf-8" {
+		return py.Bytes(s), nil
+	}
+	limit := rune(0x7f)
+	if enc == "latin-1" {
+		limit = 0xff
+	}
+	out := make(py.Bytes, 0, len(s))
+	i := 0
+	for _, r := range s {
+		if r > limit {
+			ord := "128"
+			if enc == "latin-1" {
+				ord = "256"
+			}
+			return nil, py.ExceptionNewf(py.UnicodeEncodeError,
+				"'%s' codec can't encode character %s in position %d: ordinal not in range(%s)",
+				enc, charRepr(r), i, ord)
+		}
+		out = append(out, byte(r))
+		i++
+	}
+	return out, nil
+}
+
+// bytesDecode is bytes.decode, the inverse of strEncode.
+func bytesDecode(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	b, ok := self.(py.Bytes)
+	if !ok && len(args) > 0 {
+		b, ok = args[0].(py.Bytes)
+		args = args[1:]
+	}
+	if !ok {
+		return nil, py.ExceptionNewf(py.TypeError, "descriptor 'decode' requires a 'bytes' object")
+	}
+	enc, err := codecArgs(args, kwargs)
+	if err != nil {
+		return nil, err
+	}
+	var sb strings.Builder
+	for i := 0; i < len(b); {
+		r, size := rune(b[i]), 1
+		switch {
+		case enc == "utf-8":
+			r, size = utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && size <= 1 {
+				return nil, py.ExceptionNewf(py.UnicodeDecodeError,
+					"'utf-8' codec can't decode byte 0x%02x in position %d: invalid start byte", b[i], i)
+			}
+		case enc == "ascii" && r > 0x7f:
+			return nil, py.ExceptionNewf(py.UnicodeDecodeError,
+				"'ascii' codec can't decode byte 0x%02x in position %d: ordinal not in range(128)", b[i], i)
+		}
+		sb.WriteRune(r)
+		i += size
+	}
+	return py.String(sb.String()), nil
+}
+
+// charRepr is how CPython's codec errors quote a character: '\xe9',
+// '\u20ac'.
+func charRepr(r rune) string {
+	switch {
+	case r < 0x100:
+		return fmt.Sprintf("'\\x%02x'", r)
+	case r < 0x10000:
+		return fmt.Sprintf("'\\u%04x'", r)
+	}
+	return fmt.Sprintf("'\\U%08x'", r)
 }
 
 func strArg(fn string, args py.Tuple, i int) (string, error) {

@@ -153,6 +153,7 @@ func rootTypes() []*py.Type {
 		py.BaseException,
 		plainDictType, defaultDictType, orderedDictType, environType, unknownType,
 		typingFormType, futureFeatureType, versionInfoType, outputStreamType, sandboxStop,
+		orOperandType, updatedType,
 	}
 }
 

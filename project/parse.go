@@ -12,34 +12,38 @@ import (
 	"github.com/pwbconf/pwbconf/validate"
 )
 
-// Parse reads a project file's text; file names it in errors.
+// Parse reads a project file's text; file names it in errors. It reports
+// every mistake it finds, as an ErrorList, except that a YAML syntax
+// error ends the reading.
 func Parse(file string, src []byte) (*Config, error) {
 	c := &Config{Path: file}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, syntaxError(file, err)
+		return nil, ErrorList{syntaxError(file, err)}
 	}
 	if len(doc.Content) == 0 {
 		return c, nil
 	}
-	p := parser{file: file}
+	p := &parser{file: file}
 	top := doc.Content[0]
 	if top.Kind == yaml.ScalarNode && top.Tag == "!!null" {
 		return c, nil
 	}
-	if err := p.settings(top, &c.Settings, func(k, v *yaml.Node) error {
+	p.settings(top, &c.Settings, func(k, v *yaml.Node) {
 		if k.Value != "overrides" {
-			return p.unknownKey(k)
+			p.unknownKey(k)
+			return
 		}
-		return p.overrides(v, &c.Overrides)
-	}); err != nil {
-		return nil, err
+		p.overrides(v, &c.Overrides)
+	})
+	if len(p.errs) > 0 {
+		return nil, p.errs
 	}
 	return c, nil
 }
 
 // yamlLine finds the line in the YAML library's syntax errors, which
-// give no column.
+// give no column: the parser keeps it to itself.
 var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): `)
 
 func syntaxError(file string, err error) *Error {
@@ -52,117 +56,127 @@ func syntaxError(file string, err error) *Error {
 	return &Error{File: file, Line: line, Msg: strings.TrimPrefix(err.Error(), m[0])}
 }
 
-type parser struct{ file string }
+// parser reads the document tree, gathering every mistake in errs.
+type parser struct {
+	file string
+	errs ErrorList
+}
 
 // twice reports a key a mapping already had; YAML leaves the choice
 // between the two to the reader, so the file must not rely on either.
-func (p parser) twice(seen map[string]int, key string, k *yaml.Node) error {
+func (p *parser) twice(seen map[string]int, key string, k *yaml.Node) bool {
 	if first, ok := seen[key]; ok {
-		return p.errorf(k, "%q is set twice; first at line %d", k.Value, first)
+		p.errorf(k, "%q is set twice; first at line %d", k.Value, first)
+		return true
 	}
 	seen[key] = k.Line
-	return nil
+	return false
 }
 
-func (p parser) errorf(n *yaml.Node, format string, args ...any) error {
-	return &Error{File: p.file, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)}
+func (p *parser) errorf(n *yaml.Node, format string, args ...any) {
+	p.errs = append(p.errs, &Error{File: p.file, Line: n.Line, Col: n.Column,
+		Msg: fmt.Sprintf(format, args...)})
 }
 
 // settingKeys are the keys a Settings mapping takes, for error messages.
 var settingKeys = []string{"require-families", "coverage", "select", "ignore", "severity"}
 
 // settings reads a mapping of settings; other keys go to extra.
-func (p parser) settings(n *yaml.Node, s *Settings, extra func(k, v *yaml.Node) error) error {
+func (p *parser) settings(n *yaml.Node, s *Settings, extra func(k, v *yaml.Node)) {
 	if n.Kind != yaml.MappingNode {
-		return p.errorf(n, "want a mapping of settings")
+		p.errorf(n, "want a mapping of settings")
+		return
 	}
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if err := p.twice(seen, k.Value, k); err != nil {
-			return err
+		if p.twice(seen, k.Value, k) {
+			continue
 		}
-		var err error
 		switch k.Value {
 		case "require-families":
-			err = p.families(v, s)
+			p.families(v, s)
 		case "coverage":
-			err = p.coverage(v, s)
+			p.coverage(v, s)
 		case "select":
-			s.Select, err = p.rules(v)
+			s.Select = p.rules(v)
 		case "ignore":
-			s.Ignore, err = p.rules(v)
+			s.Ignore = p.rules(v)
 		case "severity":
-			s.Severity, err = p.severity(v)
+			s.Severity = p.severity(v)
 		default:
-			err = extra(k, v)
-		}
-		if err != nil {
-			return err
+			extra(k, v)
 		}
 	}
-	return nil
 }
 
-func (p parser) unknownKey(k *yaml.Node) error {
-	return p.errorf(k, "unknown key %q (want %s or overrides)", k.Value,
+func (p *parser) unknownKey(k *yaml.Node) {
+	p.errorf(k, "unknown key %q (want %s or overrides)", k.Value,
 		strings.Join(settingKeys, ", "))
 }
 
-func (p parser) strings(n *yaml.Node) ([]string, error) {
+// strings reads a list of plain values, or one value; ok is false when n
+// is neither, which has been reported.
+func (p *parser) strings(n *yaml.Node) (list []*yaml.Node, ok bool) {
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
-		return []string{n.Value}, nil
+		return []*yaml.Node{n}, true
 	}
 	if n.Kind != yaml.SequenceNode {
-		return nil, p.errorf(n, "want a list")
+		p.errorf(n, "want a list")
+		return nil, false
 	}
-	out := []string{}
+	ok = true
 	for _, it := range n.Content {
 		if it.Kind != yaml.ScalarNode {
-			return nil, p.errorf(it, "want a plain value in the list")
+			p.errorf(it, "want a plain value in the list")
+			ok = false
 		}
-		out = append(out, it.Value)
 	}
-	return out, nil
+	return n.Content, ok
 }
 
-func (p parser) families(n *yaml.Node, s *Settings) error {
-	names, err := p.strings(n)
-	if err != nil {
-		return err
+func values(nodes []*yaml.Node) []string {
+	out := []string{}
+	for _, n := range nodes {
+		out = append(out, n.Value)
 	}
+	return out
+}
+
+func (p *parser) families(n *yaml.Node, s *Settings) {
+	items, ok := p.strings(n)
+	if !ok {
+		return
+	}
+	names := values(items)
 	if _, err := validate.ExpandFamilies(names); err != nil {
-		return p.errorf(n, "%v", err)
+		p.errorf(n, "%v", err)
+		return
 	}
 	s.RequireFamilies, s.requireSet = names, true
-	return nil
 }
 
-func (p parser) coverage(n *yaml.Node, s *Settings) error {
+func (p *parser) coverage(n *yaml.Node, s *Settings) {
 	mode, err := validate.ParseCoverageMode(n.Value)
 	if err != nil || n.Kind != yaml.ScalarNode {
-		return p.errorf(n, "coverage %q: want auto, always or never", n.Value)
+		p.errorf(n, "coverage %q: want auto, always or never", n.Value)
+		return
 	}
 	s.Coverage = &mode
-	return nil
 }
 
 // rules reads a list of rule codes, code prefixes or names.
-func (p parser) rules(n *yaml.Node) ([]string, error) {
-	list, err := p.strings(n)
-	if err != nil {
-		return nil, err
+func (p *parser) rules(n *yaml.Node) []string {
+	items, ok := p.strings(n)
+	if !ok {
+		return nil
 	}
-	items := n.Content
-	if n.Kind == yaml.ScalarNode {
-		items = []*yaml.Node{n}
-	}
-	for i, entry := range list {
-		if !namesRule(entry) {
-			return nil, p.errorf(items[i], "%q is no rule code, code prefix or rule name", entry)
+	for _, it := range items {
+		if !namesRule(it.Value) {
+			p.errorf(it, "%q is no rule code, code prefix or rule name", it.Value)
 		}
 	}
-	return list, nil
+	return values(items)
 }
 
 // namesRule reports whether entry selects some rule, as validate.Options
@@ -180,9 +194,10 @@ func namesRule(entry string) bool {
 	return false
 }
 
-func (p parser) severity(n *yaml.Node) (map[string]Level, error) {
+func (p *parser) severity(n *yaml.Node) map[string]Level {
 	if n.Kind != yaml.MappingNode {
-		return nil, p.errorf(n, "want a mapping of rule to severity")
+		p.errorf(n, "want a mapping of rule to severity")
+		return nil
 	}
 	out := map[string]Level{}
 	seen := map[string]int{}
@@ -190,10 +205,11 @@ func (p parser) severity(n *yaml.Node) (map[string]Level, error) {
 		k, v := n.Content[i], n.Content[i+1]
 		r, ok := validate.Lookup(k.Value)
 		if !ok {
-			return nil, p.errorf(k, "%q is no rule code or rule name", k.Value)
+			p.errorf(k, "%q is no rule code or rule name", k.Value)
+			continue
 		}
-		if err := p.twice(seen, r.Code, k); err != nil {
-			return nil, err
+		if p.twice(seen, r.Code, k) {
+			continue
 		}
 		if v.Value == "off" {
 			out[r.Code] = Off
@@ -201,38 +217,39 @@ func (p parser) severity(n *yaml.Node) (map[string]Level, error) {
 		}
 		s, ok := diag.ParseSeverity(v.Value)
 		if !ok || v.Kind != yaml.ScalarNode {
-			return nil, p.errorf(v, "severity %q: want info, warning, error or off", v.Value)
+			p.errorf(v, "severity %q: want info, warning, error or off", v.Value)
+			continue
 		}
 		out[r.Code] = Level(s)
 	}
-	return out, nil
+	return out
 }
 
-func (p parser) overrides(n *yaml.Node, out *[]Override) error {
+func (p *parser) overrides(n *yaml.Node, out *[]Override) {
 	if n.Kind != yaml.SequenceNode {
-		return p.errorf(n, "overrides: want a list")
+		p.errorf(n, "overrides: want a list")
+		return
 	}
 	for _, it := range n.Content {
 		var o Override
 		var paths *yaml.Node
-		err := p.settings(it, &o.Settings, func(k, v *yaml.Node) error {
+		p.settings(it, &o.Settings, func(k, v *yaml.Node) {
 			if k.Value != "paths" {
-				return p.errorf(k, "unknown key %q in an override (want paths, %s)", k.Value,
+				p.errorf(k, "unknown key %q in an override (want paths, %s)", k.Value,
 					strings.Join(settingKeys, ", "))
+				return
 			}
 			paths = v
-			return nil
 		})
-		if err != nil {
-			return err
+		if it.Kind != yaml.MappingNode {
+			continue
 		}
 		if paths == nil {
-			return p.errorf(it, "an override needs paths")
+			p.errorf(it, "an override needs paths")
+			continue
 		}
-		if o.Paths, err = p.strings(paths); err != nil {
-			return err
-		}
+		items, _ := p.strings(paths)
+		o.Paths = values(items)
 		*out = append(*out, o)
 	}
-	return nil
 }

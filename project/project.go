@@ -27,10 +27,11 @@
 //
 // Every key is optional and no other key is accepted: a misspelt key, an
 // unknown rule or family, or a value of the wrong kind is an error that
-// gives the file, line and column. Each override may hold every key but
-// overrides. For a file that several overrides match, they apply in the
-// order written: select, require-families and coverage replace what came
-// before, ignore adds to it, severity merges entry by entry.
+// gives the file, line and column, and Parse reports every one of them.
+// Each override may hold every key but overrides. For a file that several
+// overrides match, they apply in the order written: select,
+// require-families and coverage replace what came before, ignore adds to
+// it, severity merges entry by entry.
 //
 // A path pattern ending in "/" matches everything under that folder; a
 // pattern without "/" matches the file name in any folder; any other
@@ -88,7 +89,8 @@ type Level int
 const Off Level = -1
 
 // Error is a mistake in a project file, at a place in it. Col is 0 when
-// only the line is known, as for YAML syntax errors.
+// only the line is known, as for YAML syntax errors: the YAML library
+// reports no column for those.
 type Error struct {
 	File      string
 	Line, Col int
@@ -103,6 +105,18 @@ func (e *Error) Error() string {
 		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
 	}
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+}
+
+// ErrorList is every mistake found in one project file, in the order of
+// the file.
+type ErrorList []*Error
+
+func (l ErrorList) Error() string {
+	lines := make([]string, len(l))
+	for i, e := range l {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
 }
 
 // Find returns the project file that applies to the files of dir, or ""

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -145,5 +146,23 @@ func TestFind(t *testing.T) {
 	c, err := ForFile(filepath.Join(root, "other", "deep", "user-config.py"))
 	if err != nil || c == nil || c.Ignore[0] != "PWB101" {
 		t.Errorf("ForFile = %+v, %v", c, err)
+	}
+}
+
+func TestAllErrors(t *testing.T) {
+	text := "selct: [PWB1]\nignore: [PWB1O1, PWB101, nope]\nseverity:\n  PWB101: loud\n" +
+		"overrides:\n  - ignore: [PWB101]\n  - paths: [a]\n    coverage: sometimes\n"
+	_, err := Parse("p.yaml", []byte(text))
+	want := "p.yaml:1:1: unknown key \"selct\" (want require-families, coverage, select, ignore, severity or overrides)\n" +
+		"p.yaml:2:10: \"PWB1O1\" is no rule code, code prefix or rule name\n" +
+		"p.yaml:2:26: \"nope\" is no rule code, code prefix or rule name\n" +
+		"p.yaml:4:11: severity \"loud\": want info, warning, error or off\n" +
+		"p.yaml:6:5: an override needs paths\n" +
+		"p.yaml:8:15: coverage \"sometimes\": want auto, always or never"
+	if diff := cmp.Diff(want, fmt.Sprint(err)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if list, ok := err.(ErrorList); !ok || len(list) != 6 {
+		t.Errorf("got %T with %v", err, err)
 	}
 }

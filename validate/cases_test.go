@@ -76,7 +76,7 @@ func TestSharedCaseMessages(t *testing.T) {
 		{"13", `usernames family "wikiboks" is unknown; did you mean "wikibooks"?`},
 		{"13", `usernames family "wikimedia" is a domain, not a family. ` +
 			`Its wikis are the families commons, foundation, incubator, meta and 5 more`},
-		{"19", `"nb" is an old code of wikipedia and never read; Pywikibot uses "no"`},
+		{"19", `"nb" is an old code; wikipedia:no reads usernames under "no"`},
 		{"19", `wikidata has no site "en"; its codes are "beta", "test" and "wikidata"`},
 		{"22", `usernames["wikipedia"]["*"] is set again here; line 3 set it first`},
 		{"22", `authenticate["*.wikipedia.org"] is set again here; line 4 set it first`},

@@ -45,8 +45,7 @@ const AllWikimedia = "all-wikimedia"
 // ManualFamilies are the families Wikimedia's OAuth manual sets up a
 // username for, the default requirement. OAuth is required on their sites
 // and on www.mediawiki.org too.
-var ManualFamilies = []string{"wikipedia", "meta", "commons", "wikidata", "wiktionary",
-	"wikibooks", "wikinews", "wikiquote", "wikisource", "wikiversity", "wikivoyage"}
+var ManualFamilies = coverage.ManualFamilies
 
 // ExpandFamilies checks a list of required families and expands
 // AllWikimedia. An unknown name is an error that suggests the nearest
@@ -74,16 +73,12 @@ func ExpandFamilies(names []string) ([]string, error) {
 	return slices.Compact(out), nil
 }
 
-// requirement is what the coverage rules ask of a file: a username for
-// every non-test site of the users families, OAuth for every non-test
-// site of the oauth families.
-type requirement struct {
-	users, oauth []string
-}
-
-func newRequirement(families []string) requirement {
+// newRequirement is what the coverage rules ask of a file, the same that
+// the coverage report counts: a username and OAuth on every non-test site
+// of the families named, or the manual's requirement when none are.
+func newRequirement(families []string) coverage.Requirement {
 	if families == nil {
-		return requirement{users: ManualFamilies, oauth: append(slices.Clone(ManualFamilies), "mediawiki")}
+		return coverage.ManualRequirement()
 	}
 	fams, err := ExpandFamilies(families)
 	if err != nil {
@@ -94,32 +89,32 @@ func newRequirement(families []string) requirement {
 			return !ok
 		})
 	}
-	return requirement{users: fams, oauth: fams}
+	return coverage.FamiliesRequirement(fams)
 }
 
 // coverageFacts is what the coverage rules share about one config.
 type coverageFacts struct {
 	cfg    *model.Config
 	report *coverage.Report
-	need   requirement
+	need   coverage.Requirement
 	// active is set when the requirement applies to this file.
 	active bool
 }
 
 func newCoverageFacts(cfg *model.Config, opts *Options) *coverageFacts {
-	f := &coverageFacts{cfg: cfg, report: coverage.Compute(cfg),
-		need: newRequirement(opts.RequiredFamilies)}
+	need := newRequirement(opts.RequiredFamilies)
+	f := &coverageFacts{cfg: cfg, report: coverage.ComputeFor(cfg, need), need: need}
 	switch opts.Coverage {
 	case CoverageAlways:
 		f.active = true
 	case CoverageAuto:
 		reached := 0
-		for _, fam := range f.need.oauth {
+		for _, fam := range f.need.OAuth {
 			if f.familyReached(fam) {
 				reached++
 			}
 		}
-		f.active = len(f.need.oauth) > 0 && 2*reached >= len(f.need.oauth)
+		f.active = len(f.need.OAuth) > 0 && 2*reached >= len(f.need.OAuth)
 	}
 	return f
 }
@@ -131,8 +126,9 @@ func (f *coverageFacts) familyReached(fam string) bool {
 	})
 }
 
-// sites returns the family's sites, test wikis left out: a bot is not
-// expected to log into them, and the manual's keys do not reach most.
+// sites returns the family's sites, test wikis and deleted ones left out:
+// a bot is not expected to log into them, and the manual's keys do not
+// reach most test wikis. Closed wikis stay: a bot may log in to read.
 func (f *coverageFacts) sites(fam string) []*coverage.Site {
 	rf, ok := f.report.Family(fam)
 	if !ok {
@@ -141,21 +137,21 @@ func (f *coverageFacts) sites(fam string) []*coverage.Site {
 	var out []*coverage.Site
 	all := f.report.FamilySites(rf)
 	for i := range all {
-		if all[i].Status != coverage.Test {
+		if st := all[i].Status; st != coverage.Test && st != coverage.Removed {
 			out = append(out, &all[i])
 		}
 	}
 	return out
 }
 
-// loginSite reports whether a bot would log into s to work: not a test
-// wiki, not a closed one, not an old code Pywikibot refuses.
-func loginSite(s *coverage.Site) bool { return s.Status == coverage.Open && !s.Refused }
+// loginSite reports whether a bot would log into s to work: an open wiki,
+// not a test wiki, a closed one or a deleted one. (Aliases are no sites
+// of the report.)
+func loginSite(s *coverage.Site) bool { return s.Status == coverage.Open }
 
-// needsOAuth reports whether the requirement asks for OAuth on s.
-func (f *coverageFacts) needsOAuth(s *coverage.Site) bool {
-	return f.active && s.Status != coverage.Test && slices.Contains(f.need.oauth, s.Family)
-}
+// needsOAuth reports whether the requirement, when it applies, asks for
+// OAuth on s.
+func (f *coverageFacts) needsOAuth(s *coverage.Site) bool { return f.active && f.need.NeedsOAuth(s) }
 
 // usesOAuth reports whether any OAuth key reaches any site.
 func (f *coverageFacts) usesOAuth() bool { return f.report.Total.OAuth+f.report.Total.OAuthNoUser > 0 }

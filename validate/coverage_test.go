@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/pwbconf/pwbconf/coverage"
 	"github.com/pwbconf/pwbconf/parser"
 )
 
@@ -37,14 +39,17 @@ func itoa(n int) string { return fmt.Sprintf("%02d", n) }
 var coverageCases = map[string][]string{
 	"01": {`14 PWB253 info "*.wikisource.org" does not reach wikisource:mul at "wikisource.org"`},
 	"02": {`21 PWB253 info "*.wikisource.org" does not reach wikisource:mul at "wikisource.org"`},
+	// Every wikinews wiki is closed, and the manual's layout covers closed
+	// wikis too. Nothing in the file belongs to wikinews or wikivoyage, so
+	// those findings are about the whole file.
 	"04": {
-		`12 PWB251 warning no username for the wikinews family`,
-		`12 PWB251 warning no username for the wikivoyage family`,
+		`00 PWB251 warning no username for the wikinews family`,
+		`00 PWB251 warning no username for the wikivoyage family`,
 		`19 PWB253 info "*.wikisource.org" does not reach wikisource:mul at "wikisource.org"`,
 		`20 PWB250 error OAuth for "*.wikivoyage.org" but no wikivoyage wiki has a username`,
 		`20 PWB252 warning no OAuth for 1 site under "*.mediawiki.org"`,
-		`20 PWB252 warning no OAuth for 33 sites under "*.wikiversity.org"`,
-		`20 PWB252 warning no OAuth for 51 sites under "*.wikinews.org"`,
+		`20 PWB252 warning no OAuth for 17 sites under "*.wikiversity.org"`,
+		`20 PWB252 warning no OAuth for 36 sites under "*.wikinews.org"`,
 	},
 	"07": {`03 PWB250 error OAuth for "en.wikipedia.org" but no username for wikipedia:en`},
 	"08": {
@@ -110,4 +115,47 @@ func TestExpandFamilies(t *testing.T) {
 	if _, err := ParseCoverageMode("sometimes"); err == nil {
 		t.Error("an unknown mode is accepted")
 	}
+}
+
+// TestMissingUsernamePosition checks where missing-username points: at
+// the entry whose reach falls short, or at the whole file when nothing in
+// it belongs to the family.
+func TestMissingUsernamePosition(t *testing.T) {
+	src := "usernames['wikidata']['wikidata'] = 'ExampleBot'\n" +
+		"usernames['wikipedia']['en'] = 'ExampleBot'\n"
+	cfg := parser.Evaluate("user-config.py", []byte(src), parser.Options{})
+	lines := map[string]int{}
+	for _, d := range Check(cfg, Options{Coverage: CoverageAlways}) {
+		if d.Code == "PWB251" {
+			lines[strings.Fields(d.Message)[4]] = d.Line
+		}
+	}
+	// "usernames for wikipedia cover 1 of ..." and "no username for the meta family".
+	if lines["1"] != 2 {
+		t.Errorf("partial wikipedia finding at line %d, want 2: %v", lines["1"], lines)
+	}
+	if line, ok := lines["meta"]; !ok || line != 0 {
+		t.Errorf("meta finding at line %d (found %v), want 0", line, ok)
+	}
+}
+
+// TestCoverageCountsAgree checks that lint's coverage rules count the
+// sites the coverage report counts.
+func TestCoverageCountsAgree(t *testing.T) {
+	src := "usernames['wikisource']['de'] = 'ExampleBot'\n"
+	cfg := parser.Evaluate("user-config.py", []byte(src), parser.Options{})
+	want := ""
+	r := coverage.ComputeFor(cfg, newRequirement([]string{"wikisource"}))
+	if f, _ := r.Family("wikisource"); f.Required != nil {
+		want = fmt.Sprintf("usernames for wikisource cover 1 of %d sites", f.Required.Sites)
+	}
+	for _, d := range Check(cfg, Options{Coverage: CoverageAlways, RequiredFamilies: []string{"wikisource"}}) {
+		if d.Code == "PWB251" {
+			if got, _, _ := strings.Cut(d.Message, ". "); got != want || want == "" {
+				t.Errorf("lint says %q, the report %q", got, want)
+			}
+			return
+		}
+	}
+	t.Error("no missing-username finding")
 }

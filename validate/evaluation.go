@@ -53,10 +53,12 @@ var refused = &Rule{
 	Severity: diag.Error,
 	Summary:  "the sandbox refused an operation",
 	Doc: "pwbconf evaluates files in a sandbox that may not read or write " +
-		"files, run commands, change the environment or open connections. " +
-		"When the file tries, evaluation stops at that statement and the " +
-		"rest is not checked. Keep user-config.py to plain settings; read " +
-		"secrets from environment variables, which pwbconf can follow.",
+		"files, run commands or open connections. When the file tries, " +
+		"evaluation stops at that statement and the rest is not checked. " +
+		"Pywikibot itself may run the line fine; the finding is an error " +
+		"all the same, because the check did not finish. Setting os.environ " +
+		"and os.getcwd() are allowed. Keep user-config.py to plain settings; " +
+		"read secrets from environment variables, which pwbconf can follow.",
 	Bad:  "usernames['wikipedia']['en'] = open('/etc/hostname').read().strip()\n",
 	Good: "usernames['wikipedia']['en'] = 'ExampleBot'\n",
 }
@@ -109,9 +111,10 @@ var internalError = &Rule{
 		"file alone; other files are still checked. This is a fault in " +
 		"pwbconf, not necessarily in the file. The finding carries a short " +
 		"trace that points into the file; please report it with the file, " +
-		"its secrets removed.",
-	Bad:               "family = 'wikipedia'\n",
-	Good:              "family = 'wikipedia'\n",
+		"its secrets removed. The examples show one file before and after " +
+		"the fault is fixed in pwbconf: the file itself needs no change.",
+	Bad:               "# checked by a pwbconf with the fault\nfamily = 'wikipedia'\n",
+	Good:              "# checked by a pwbconf without it\nfamily = 'wikipedia'\n",
 	exampleUntestable: "no input is meant to produce it",
 }
 

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -44,4 +45,14 @@ func isEmpty(cfg *model.Config) bool {
 
 func hasCode(ds []diag.Diagnostic, code string) bool {
 	return slices.ContainsFunc(ds, func(d diag.Diagnostic) bool { return d.Code == code })
+}
+
+// TestExamplesDiffer checks that no rule shows the same snippet as its
+// bad and its good example.
+func TestExamplesDiffer(t *testing.T) {
+	for _, r := range registry {
+		if r.Bad != "" && strings.TrimSpace(r.Bad) == strings.TrimSpace(r.Good) {
+			t.Errorf("%s: the bad and the good example are the same", r.Code)
+		}
+	}
 }

@@ -32,7 +32,7 @@ func checkMixedIdentities(p *pass) {
 	var names, consumers []string
 	var nameAt, consumerAt model.Pos
 	var consumerKeys []string
-	for _, fam := range f.need.users {
+	for _, fam := range f.need.Users {
 		for _, s := range f.sites(fam) {
 			if s.UserState == coverage.UserOK && !slices.Contains(names, s.Username) {
 				names = append(names, s.Username)

@@ -19,7 +19,7 @@ var oauthWithoutUsername = &Rule{
 		"family's own domain (\"*.wikivoyage.org\" for wikivoyage) when the family is " +
 		"required and has no username at all. A shared domain such as " +
 		"\"*.wikimedia.org\" reaches dozens of wikis a bot never visits; " +
-		"\"pwbconf coverage\" shows those. Test, closed and refused wikis are left " +
+		"\"pwbconf coverage\" shows those. Test, closed and deleted wikis are left " +
 		"out. Add a usernames entry for the family or the site.",
 	Bad: "authenticate['en.wikipedia.org'] = ('a4c123b1612dd272d1371c17149d4395',\n" +
 		"    '36b3216fdaeeb975729fae923d5a4fd12aabfe22', '8f219e9cb0eb53f16947ccf25ec84d8d',\n" +
@@ -42,7 +42,7 @@ func checkOAuthWithoutUsername(p *pass) {
 			continue
 		}
 		if s.AuthKey != s.Host && !(familyDomain(s.AuthKey, s.Family) &&
-			slices.Contains(f.need.users, s.Family) && !familyHasUser(f, s.Family)) {
+			slices.Contains(f.need.Users, s.Family) && !familyHasUser(f, s.Family)) {
 			continue
 		}
 		e := s.AuthEntry()

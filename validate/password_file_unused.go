@@ -11,7 +11,7 @@ var passwordFileUnused = &Rule{
 	Severity: diag.Warning,
 	Summary:  "password_file is set but every login is made with OAuth",
 	Doc: "Pywikibot reads password_file only for password logins. When OAuth reaches " +
-		"every wiki the file gives a username (test, closed and refused wikis aside), " +
+		"every wiki the file gives a username (test, closed and deleted wikis aside), " +
 		"and every required site where the coverage requirement applies, the file " +
 		"is never used, and Pywikibot warns that the password is unnecessary. " +
 		"Remove the setting, and the password file with it.",

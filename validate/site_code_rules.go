@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"strings"
+
 	"github.com/pwbconf/pwbconf/diag"
 	"github.com/pwbconf/pwbconf/model"
 )
@@ -39,9 +41,13 @@ var oldSiteCode = &Rule{
 	Severity: diag.Warning,
 	Summary:  "a usernames code that Pywikibot replaces by a newer one",
 	Doc: "Some wikis changed their code (nb became no, be-x-old became " +
-		"be-tarask). Pywikibot builds a site for an old code with the new " +
-		"code, and looks the username up under the new one, so the entry " +
-		"under the old code is never read. Use the new code.",
+		"be-tarask; every Wikisource language without a wiki of its own leads " +
+		"to mul, the multilingual Wikisource at wikisource.org). Pywikibot " +
+		"looks the username up under the code a script asks for, then builds " +
+		"the site with the new code. Scripts name the site by its new code, so " +
+		"the entry under the old one is read only by a script that asks for " +
+		"the old code, or when mylang is that code; it is not counted as a site " +
+		"of its own, and no other rule reports it again. Use the new code.",
 	Bad:   "usernames['wikipedia']['nb'] = 'ExampleBot'\n",
 	Good:  "usernames['wikipedia']['no'] = 'ExampleBot'\n",
 	check: codeCheck(codeOld),
@@ -51,14 +57,27 @@ var uppercaseSiteCode = &Rule{
 	Code:     "PWB204",
 	Name:     "uppercase-site-code",
 	Severity: diag.Warning,
-	Summary:  "a usernames code with upper-case letters",
-	Doc: "Site codes are lower case, and Pywikibot lowers the code it is " +
-		"given before it builds a site. The username is then looked up under " +
-		"the lower-case code, so an entry under \"EN\" is never read. Write the " +
-		"code in lower case.",
-	Bad:   "usernames['wikipedia']['EN'] = 'ExampleBot'\n",
-	Good:  "usernames['wikipedia']['en'] = 'ExampleBot'\n",
-	check: codeCheck(codeUpper),
+	Summary:  "a usernames code or mylang with upper-case letters",
+	Doc: "Site codes are lower case. Pywikibot looks the username up under " +
+		"the code as a script gives it, then lowers the code to build the " +
+		"site. Scripts give lower-case codes, so an entry under \"EN\" is not " +
+		"read for en. mylang = 'EN' is the other half of the same trap: " +
+		"pywikibot.Site() then warns that it built the site with a different " +
+		"code, and looks the username up under \"EN\", missing an entry under " +
+		"\"en\". Write codes and mylang in lower case.",
+	Bad:  "usernames['wikipedia']['EN'] = 'ExampleBot'\n",
+	Good: "usernames['wikipedia']['en'] = 'ExampleBot'\n",
+	check: func(p *pass) {
+		codeCheck(codeUpper)(p)
+		e, ok := p.cfg.Setting("mylang")
+		if !ok || e.Value.Kind != model.Str {
+			return
+		}
+		if lower := strings.ToLower(e.Value.Str); lower != e.Value.Str {
+			p.report(e.Pos, "mylang", "mylang %q is upper case; Pywikibot warns and looks up %q "+
+				"usernames. Set mylang = %s", e.Value.Str, e.Value.Str, pyStr(lower))
+		}
+	},
 }
 
 var closedWiki = &Rule{
@@ -66,9 +85,9 @@ var closedWiki = &Rule{
 	Name:     "closed-wiki",
 	Severity: diag.Info,
 	Summary:  "credentials or the default site for a closed wiki",
-	Doc: "A closed wiki is read-only: nobody, bots included, can edit it, " +
-		"and Pywikibot marks many of them as obsolete and refuses to work on " +
-		"them. A username for one is dead weight, and a default site " +
+	Doc: "A closed wiki is read-only: nobody but a steward can edit it. " +
+		"Pywikibot still builds the site, logs in and reads, but refuses " +
+		"every write. A username for one is dead weight, and a default site " +
 		"(family and mylang) that is closed leaves scripts nothing to do. " +
 		"Remove the entry, or pick an open wiki as default site.",
 	Bad:  "usernames['wikipedia']['aa'] = 'ExampleBot'\n",

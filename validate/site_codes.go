@@ -29,15 +29,17 @@ type codeVerdict struct {
 
 // judgeCode follows pywikibot.Site: the code is lowered, an old code
 // replaced, a single-site family takes any code. The username lookup uses
-// the code the site ends up with, so every change means the entry is
-// never read.
+// the code as the script gives it, before any of these changes, and
+// scripts name sites by the codes the family lists; so an entry under a
+// code Pywikibot changes is read only when a script asks for the site by
+// that very code (usernameCodes leaves out the one the default site names).
 func judgeCode(f *pywikibot.Family, code string) codeVerdict {
 	if code == "*" {
 		return codeVerdict{}
 	}
 	if lower := strings.ToLower(code); lower != code {
-		return codeVerdict{codeUpper, fmt.Sprintf("code %q is upper case and never read; "+
-			"Pywikibot looks up %q", code, lower)}
+		return codeVerdict{codeUpper, fmt.Sprintf("code %q is upper case; %s:%s reads "+
+			"usernames under %q", code, f.Name, lower, lower)}
 	}
 	n := pywikibot.NormalizeCode(f.Name, code)
 	site, isSite := f.Site(code)
@@ -46,8 +48,8 @@ func judgeCode(f *pywikibot.Family, code string) codeVerdict {
 		return codeVerdict{codeRemoved, fmt.Sprintf("%s:%s is a deleted wiki; "+
 			"this entry is never used", f.Name, code)}
 	case n.Change.Has(pywikibot.CodeReplaced):
-		return codeVerdict{codeOld, fmt.Sprintf("%q is an old code of %s and never read; "+
-			"Pywikibot uses %q", code, f.Name, n.Code)}
+		return codeVerdict{codeOld, fmt.Sprintf("%q is an old code; %s:%s reads usernames "+
+			"under %q", code, f.Name, n.Code, n.Code)}
 	case n.Change.Has(pywikibot.CodeObsolete) && isSite, isSite && site.Closed:
 		return codeVerdict{codeClosed, fmt.Sprintf("%s:%s is a closed wiki; "+
 			"its credentials are unused", f.Name, code)}
@@ -75,8 +77,15 @@ func noSiteMessage(f *pywikibot.Family, code string) string {
 // for the families Pywikibot ships. Other families are not known well
 // enough to judge their codes.
 func (p *pass) usernameCodes(want codeFault, f func(e model.Entry, msg string)) {
+	site, siteOK := defaultSite(p.cfg)
 	for _, e := range p.cfg.Usernames {
 		if len(e.Path) != 3 {
+			continue
+		}
+		if (want == codeUpper || want == codeOld) && siteOK && site.family == e.Path[1] &&
+			site.code == e.Path[2] {
+			// pywikibot.Site() asks for the default site by mylang as
+			// written, so this entry is read there.
 			continue
 		}
 		fam, ok := pywikibot.LookupFamily(e.Path[1])

@@ -202,13 +202,18 @@ type comment struct {
 // comments returns the comments of a Python source, skipping "#" inside
 // string literals. Strings are followed by their quotes alone, which is
 // exact for everything but f-strings that reuse their own quote inside a
-// replacement field (Python 3.12 and later).
+// replacement field (Python 3.12 and later). Lines end as Python ends
+// them: at "\r\n", "\n" or a lone "\r".
 func comments(src []byte) []comment {
 	var out []comment
 	for lineNo, inString := 1, ""; len(src) > 0; lineNo++ {
 		line := src
-		if i := bytes.IndexByte(src, '\n'); i >= 0 {
-			line, src = src[:i], src[i+1:]
+		if i := bytes.IndexAny(src, "\r\n"); i >= 0 {
+			end := i + 1
+			if src[i] == '\r' && end < len(src) && src[end] == '\n' {
+				end++
+			}
+			line, src = src[:i], src[end:]
 		} else {
 			src = nil
 		}

@@ -71,8 +71,11 @@ func wantedLengths(wikimedia bool) [4][]int {
 
 // firstFault finds the faults that do not depend on the other slots.
 func firstFault(v model.Value) slotFault {
+	_, envDefault := v.EnvDefault()
 	switch {
-	case v.IsUnknown():
+	case v.IsUnknown(), envDefault:
+		// A default of an environment read says nothing of the token
+		// the variable holds where Pywikibot runs.
 		return slotUnknown
 	case v.Kind != model.Str:
 		return slotNotString

@@ -19,9 +19,11 @@ var unsafeFile = &Rule{
 		"skips the whole file with only a warning, and the bot runs with the " +
 		"defaults, without its usernames and tokens. Make the file yours and " +
 		"writable by you alone, for example with chmod 600 user-config.py. " +
-		"The check looks at the file as it is on the machine pwbconf runs on.",
-	Bad:               "family = 'wikipedia'\n",
-	Good:              "family = 'wikipedia'\n",
+		"The check looks at the file as it is on the machine pwbconf runs on. " +
+		"The examples differ in the file's mode, not its content; the first " +
+		"line of each shows the mode as ls -l prints it.",
+	Bad:               "# -rw-rw-rw- 1 bot bot 62 user-config.py\nfamily = 'wikipedia'\n",
+	Good:              "# -rw------- 1 bot bot 62 user-config.py\nfamily = 'wikipedia'\n",
 	exampleUntestable: "the finding depends on the file's mode and owner on disk",
 	check: func(p *pass) {
 		if runtime.GOOS == "windows" {

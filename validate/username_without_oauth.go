@@ -14,7 +14,7 @@ var usernameWithoutOAuth = &Rule{
 		"username on a wiki no OAuth key reaches means a password login there, and " +
 		"Pywikibot stops to ask for the password. Entries of the usernames['*'] " +
 		"family are left alone, since they serve every family by design, and so are " +
-		"test, closed and refused wikis, and a bare domain that bare-domain-gap " +
+		"test, closed and deleted wikis, and a bare domain that bare-domain-gap " +
 		"notes. Add an authenticate key for the host, or " +
 		"set password_file if the bot logs in with a password there.",
 	Bad: "usernames['wikipedia']['*'] = 'ExampleBot'\n" +

@@ -63,18 +63,33 @@
 //     **=, <<=) on a plain name becomes s *= __pwbconf_grow__('*', s, (n)),
 //     which checks and gives n back. An augmented assignment to an
 //     attribute or a subscript is left to gpython.
+//   - The left operand of each | goes to __pwbconf_or__, whose result
+//     merges two dicts as Python 3.9 does and leaves any other | to
+//     gpython; d |= e on a plain name becomes d |= __pwbconf_ior__(d, (e)),
+//     which updates a dict in place.
 //   - A trailing comma after *args or **kwargs in a call or a def, and the
 //     / of positional-only parameters, are blanked.
 //   - Form feeds, which gpython does not read as white space, are dropped
 //     from indentation (CPython counts indentation again after one) and
 //     become spaces elsewhere.
 //
+// # What the evaluator is told
+//
+// [Result.Binds] lists, by statement position, the module-level names each
+// simple statement binds by its syntax, so that a binding to an equal
+// value is still seen (see binds.go); [Result.Headers] lists where the
+// headers that run no hook of their own start, so that an exception
+// raised in one stops there.
+//
 // Errors CPython's tokenizer reports are returned as a [*SyntaxError] with
 // CPython's wording: bad UTF-8, NUL bytes, unterminated strings,
 // malformed f-strings, unbalanced brackets, bad underscores or leading
 // zeros in numbers, stray characters, inconsistent tabs, dedents to no
 // outer level, misplaced or unknown __future__ features, bytes mixed with
-// str literals.
+// str literals. So are decimal integer literals of more than 4300 digits,
+// which CPython's compiler refuses, and inputs nested deeper than CPython
+// parses, which would otherwise exhaust gpython's stack: more than 200
+// brackets inside each other, or more than 1000 unary operators in a row.
 //
 // # What is left to gpython
 //

@@ -11,6 +11,7 @@ import (
 //	'*.%s.org' % d   ->  __pwbconf_fmt__('*.%s.org') % d
 //	'x' * n          ->  __pwbconf_size__('x') * n
 //	a * b % c        ->  __pwbconf_fmt__(__pwbconf_size__(a) * b) % c
+//	d | e            ->  __pwbconf_or__(d) | e
 //
 // gpython formats `str % values` with Go's fmt, so __pwbconf_fmt__ gives a
 // str back as a value that formats the way CPython does. *, ** and <<
@@ -24,8 +25,10 @@ import (
 // + and - operands. An augmented assignment to a plain name is rewritten
 // too: s %= v becomes s = __pwbconf_fmt__(s) % (v), and s *= n becomes
 // s *= __pwbconf_grow__('*', s, (n)), which checks and gives n back, so
-// that a list still grows in place. An augmented assignment to an
-// attribute or a subscript is left as it is.
+// that a list still grows in place. __pwbconf_or__ gives the merge of two
+// dicts (Python 3.9), which gpython's dict lacks; d |= e becomes
+// d |= __pwbconf_ior__(d, (e)), which updates d in place. An augmented
+// assignment to an attribute or a subscript is left as it is.
 
 // operator is how the rewrite treats the left operand of one operator.
 type operator struct {
@@ -42,14 +45,17 @@ var (
 	multiplicative = map[string]bool{"*": true, "/": true, "//": true, "%": true, "@": true, "**": true}
 	additive       = map[string]bool{"*": true, "/": true, "//": true, "%": true, "@": true,
 		"**": true, "+": true, "-": true}
+	bitwise = map[string]bool{"*": true, "/": true, "//": true, "%": true, "@": true,
+		"**": true, "+": true, "-": true, "<<": true, ">>": true, "&": true, "^": true, "|": true}
 	wrapped = map[string]operator{
 		"%":  {call: fmtCall, tighter: multiplicative, unary: true},
 		"*":  {call: sizeCall, tighter: multiplicative, unary: true, numbers: true},
 		"**": {call: sizeCall, numbers: true},
 		"<<": {call: sizeCall, tighter: additive, unary: true, numbers: true},
+		"|":  {call: orCall, tighter: bitwise, unary: true},
 	}
 	// augmented are the augmented assignments rewritten on plain names.
-	augmented = map[string]bool{"%=": true, "*=": true, "**=": true, "<<=": true}
+	augmented = map[string]bool{"%=": true, "*=": true, "**=": true, "<<=": true, "|=": true}
 )
 
 // wrapping is a left operand to hand to call, from first to last.
@@ -124,8 +130,9 @@ func blankIn(toks []token) bool {
 
 // augmentedOperand rewrites `name %= value` into `name = __pwbconf_fmt__(name)
 // % (value)` and `name *= value` into `name *= __pwbconf_grow__('*', name,
-// (value))`, and so for **= and <<=, keeping every original token where
-// it was.
+// (value))`, and so for **= and <<=, and `name |= value` into `name |=
+// __pwbconf_ior__(name, (value))`, keeping every original token where it
+// was.
 func (w *writer) augmentedOperand(toks []token) {
 	if len(toks) < 3 || toks[0].kind != tName || w.isKeyword(&toks[0]) || toks[1].kind != tOp ||
 		!augmented[w.tokText(&toks[1])] {
@@ -133,10 +140,13 @@ func (w *writer) augmentedOperand(toks []token) {
 	}
 	name, opText := w.tokText(&toks[0]), w.tokText(&toks[1])
 	op := toks[1].edit()
-	if opText == "%=" {
+	switch opText {
+	case "%=":
 		op.repl, op.hasRepl = "=", true
 		op.after = " " + fmtCall + "(" + name + ") % (" + op.after
-	} else {
+	case "|=":
+		op.after = " " + iorCall + "(" + name + ", (" + op.after
+	default:
 		op.after = " " + growCall + "('" + opText[:len(opText)-1] + "', " + name + ", (" + op.after
 	}
 	last := toks[len(toks)-1].edit()

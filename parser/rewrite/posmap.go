@@ -12,6 +12,13 @@ type Result struct {
 	// Futures lists the names imported from __future__, with positions,
 	// in order.
 	Futures []Future
+	// Binds holds, by the position of a simple statement, the module-level
+	// names the statement binds by its syntax (see binds.go).
+	Binds map[Pos][]string
+	// Headers holds the column of the first if, elif, while, for or with
+	// header starting on a line, by line. These headers run no statement
+	// hook of their own.
+	Headers map[int]int
 
 	lines  [][]anchor // anchors of each line of Src, by column
 	starts []int      // byte offset of each line of Src

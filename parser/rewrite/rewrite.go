@@ -13,6 +13,8 @@ const (
 	fmtCall      = "__pwbconf_fmt__"
 	sizeCall     = "__pwbconf_size__"
 	growCall     = "__pwbconf_grow__"
+	orCall       = "__pwbconf_or__"
+	iorCall      = "__pwbconf_ior__"
 	futureModule = "__pwbconf_future__"
 )
 
@@ -53,6 +55,8 @@ func rewrite(src []byte, trace func(off, line, col int)) (*Result, error) {
 	}
 	r := w.b.result()
 	r.Futures = w.futures
+	r.Binds = w.binds
+	r.Headers = w.headers
 	return r, nil
 }
 
@@ -66,6 +70,9 @@ type writer struct {
 	// decorated is set from a decorator to the def or class it decorates.
 	decorated bool
 	code      bool // a statement other than a docstring or future import was seen
+	scopes    []scope
+	binds     map[Pos][]string
+	headers   map[int]int
 	err       error
 	trace     func(off, line, col int)
 }
@@ -98,6 +105,8 @@ func (w *writer) line(toks []token, pending string) (string, error) {
 func (w *writer) plan(toks []token, pending string) (string, error) {
 	first := &toks[0]
 	word := w.tokText(first)
+	line, col := w.src.pos(first.start)
+	w.enterLine(col)
 	if first.kind == tOp && word == "@" {
 		w.code = true
 		w.decorated = true
@@ -118,11 +127,19 @@ func (w *writer) plan(toks []token, pending string) (string, error) {
 	}
 	owed := ""
 	switch word {
+	case "for", "if", "elif", "while", "with":
+		if w.headers == nil {
+			w.headers = map[int]int{}
+		}
+		if _, ok := w.headers[line]; !ok {
+			w.headers[line] = col
+		}
+	}
+	switch word {
 	case "for":
 		if in := w.find(toks[:colon], "in"); in > 0 {
 			w.wrap(toks[in+1:colon], pending)
 		}
-		line, col := w.src.pos(first.start)
 		owed = fmt.Sprintf("%s(%d, %d)", loopHook, line, col)
 	case "if", "while":
 		w.wrap(toks[1:colon], pending)
@@ -136,8 +153,10 @@ func (w *writer) plan(toks []token, pending string) (string, error) {
 		owed = pending
 	case "def":
 		w.defHeader(toks[:colon+1], pending)
+		w.openScope(col)
 	case "class":
 		w.classHeader(toks[:colon+1], pending)
+		w.openScope(col)
 	}
 	w.decorated = false
 	if colon+1 < len(toks) {
@@ -260,6 +279,7 @@ func (w *writer) statement(toks []token, owed string) error {
 		w.code = true
 	}
 	w.annotation(toks)
+	w.recordBinds(toks, line, col)
 	w.augmentedOperand(toks)
 	return nil
 }

@@ -172,6 +172,10 @@ func TestRewrite(t *testing.T) {
 				"__pwbconf_at__(2, 1);t **= __pwbconf_grow__('**', t, ( 2))\n" +
 				"__pwbconf_at__(3, 1);u <<= __pwbconf_grow__('<<', u, ( 3))\n" +
 				"__pwbconf_at__(4, 1);v.w *= 2\n"},
+		{"dict union", "x = a | b & c | {'k': 1}\ny |= z\nv['w'] |= {}\n",
+			"__pwbconf_at__(1, 1);x = __pwbconf_or__(__pwbconf_or__(a) | b & c) | {'k': 1}\n" +
+				"__pwbconf_at__(2, 1);y |= __pwbconf_ior__(y, ( z))\n" +
+				"__pwbconf_at__(3, 1);v['w'] |= {}\n"},
 		{"percent chain", "x = a % b % c\n", "__pwbconf_at__(1, 1);x = __pwbconf_fmt__(__pwbconf_fmt__(a) % b) % c\n"},
 		{"percent on numbers", "x = 10 % 3\n", "__pwbconf_at__(1, 1);x = 10 % 3\n"},
 		{"percent on an f-string", "x = f'{a}%s' % b\n", "__pwbconf_at__(1, 1);x = __pwbconf_fmt__(('{0}%s'.format((a)))) % b\n"},

@@ -64,6 +64,16 @@ var errFieldEOF = errors.New("end of text in f-string field")
 // does, so hostile input cannot exhaust the stack.
 const maxNesting = 200
 
+// maxUnary bounds a run of unary operators (- + ~ not), each of which
+// nests the expression one level deeper. CPython's parser gives up on a
+// run of some thousands with "too complex to parse"; gpython's compiler
+// would recurse once per level.
+const maxUnary = 1000
+
+// maxIntDigits is CPython's limit on the digits of a decimal integer
+// literal or conversion (sys.get_int_max_str_digits()).
+const maxIntDigits = 4300
+
 // scanner splits decoded text into tokens.
 type scanner struct {
 	src    *source
@@ -94,6 +104,7 @@ func (s *scanner) scan(i int, inField bool, size int) ([]token, int, error) {
 	toks := make([]token, 0, size)
 	var stack []int // offsets of open brackets
 	lineStart := !inField
+	unaries, counted := 0, 0 // unary operators in a row, tokens looked at
 	for {
 		if lineStart && len(stack) == 0 {
 			j, blank, err := s.indentation(i)
@@ -111,6 +122,15 @@ func (s *scanner) scan(i int, inField bool, size int) ([]token, int, error) {
 		c := text[i]
 		if inField && len(stack) == 0 && endsField(text, i) {
 			return toks, i, nil
+		}
+		if len(toks) > counted {
+			counted = len(toks)
+			if !s.unary(&toks[counted-1]) {
+				unaries = 0
+			} else if unaries++; unaries > maxUnary {
+				return nil, 0, s.src.errorf(toks[counted-1].start,
+					"too many unary operators in a row: source too complex to parse")
+			}
 		}
 		switch {
 		case c == ' ' || c == '\t' || c == '\f':
@@ -205,6 +225,18 @@ func (s *scanner) scan(i int, inField bool, size int) ([]token, int, error) {
 		toks = append(toks, token{kind: tNewline, start: len(text), end: len(text)})
 	}
 	return toks, i, nil
+}
+
+// unary reports whether t can be a unary operator.
+func (s *scanner) unary(t *token) bool {
+	switch t.kind {
+	case tOp:
+		c := s.text[t.start]
+		return t.end-t.start == 1 && (c == '-' || c == '+' || c == '~')
+	case tName:
+		return s.text1(t) == "not"
+	}
+	return false
 }
 
 func (s *scanner) mismatch(open, close int) error {
@@ -360,6 +392,12 @@ func (s *scanner) number(i int) (token, error) {
 	if plainInt && text[start] == '0' && strings.Trim(text[start:i], "0_") != "" {
 		return token{}, s.src.errorf(start, "leading zeros in decimal integer literals "+
 			"are not permitted; use an 0o prefix for octal integers")
+	}
+	if n := i - start - strings.Count(text[start:i], "_"); plainInt && n > maxIntDigits {
+		return token{}, s.src.errorf(start, "Exceeds the limit (%d digits) for integer string "+
+			"conversion: value has %d digits; use sys.set_int_max_str_digits() to increase "+
+			"the limit - Consider hexadecimal for huge integer literals to avoid decimal "+
+			"conversion limits.", maxIntDigits, n)
 	}
 	return token{kind: tNumber, start: start, end: i}, nil
 }

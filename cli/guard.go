@@ -1,0 +1,138 @@
+package cli
+
+import (
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pwbconf/pwbconf/model"
+)
+
+// The model knows which values are secrets, but a file may hold a password
+// or token the model never sees as one: in a password file, in a setting
+// pwbconf does not track, or in a variable nothing reads. Source lines are
+// therefore also screened for literals that look like credentials.
+
+// lit is a Python string literal on one line, with its prefix.
+const lit = `(?i:[rbuf]{0,2})(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")`
+
+// pyLiteral matches a string literal; group 1 is the literal without its
+// prefix.
+var pyLiteral = regexp.MustCompile(`(?i:[rbuf]{0,2})('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")`)
+
+// pairEnd matches the last item of a 2-tuple of literals, in group 1.
+var pairEnd = regexp.MustCompile(`\(\s*` + lit + `\s*,\s*(` + lit + `)\s*,?\s*\)`)
+
+// passwordContext is a line where a pair is likely (user, password).
+var passwordContext = regexp.MustCompile(`(?i)pass(?:word|wd)|botpassword`)
+
+// guard decides which literals of a source line to mask although the
+// model does not know them as secrets.
+type guard struct {
+	// public holds the values the model knows to be no secret: usernames,
+	// family names, site codes and authenticate host keys.
+	public map[string]bool
+	// passwordFile is set for a file named like Pywikibot's password file,
+	// whose pairs are (user, password).
+	passwordFile bool
+}
+
+// newGuard returns the guard for the source lines of cfg's file.
+func newGuard(cfg *model.Config) *guard {
+	g := &guard{public: map[string]bool{}, passwordFile: isPasswordFile(cfg.File)}
+	for _, name := range []string{"family", "mylang"} {
+		if s, ok := cfg.Str(name); ok {
+			g.public[s] = true
+		}
+	}
+	for _, e := range cfg.Usernames {
+		for _, p := range e.Path[1:] {
+			g.public[p] = true
+		}
+		for _, s := range e.Value.Strings() {
+			g.public[s] = true
+		}
+	}
+	for _, e := range cfg.Authenticate {
+		g.public[e.Name()] = true
+		if v := e.Value; len(v.Items) == 2 && v.Items[0].Kind == model.Str {
+			g.public[v.Items[0].Str] = true // the account of a basic-auth pair
+		}
+	}
+	return g
+}
+
+func isPasswordFile(file string) bool {
+	return strings.Contains(strings.ToLower(filepath.Base(file)), "password")
+}
+
+// suspects returns the byte spans of the literal bodies on line that look
+// like credentials: the arguments of BotPassword(...) after the first, the
+// second item of a pair on a line about passwords (or in a password file),
+// and any literal holding a word that looksLikeToken, but never a value
+// the model knows to be public.
+func (g *guard) suspects(line string) [][2]int {
+	if g == nil {
+		return nil
+	}
+	mark := map[int]bool{} // by the end of the literal, which no prefix moves
+	if i := strings.Index(line, "BotPassword("); i >= 0 {
+		for n, loc := range pyLiteral.FindAllStringIndex(line[i:], -1) {
+			mark[i+loc[1]] = n > 0
+		}
+	}
+	if g.passwordFile || passwordContext.MatchString(line) {
+		for _, m := range pairEnd.FindAllStringSubmatchIndex(line, -1) {
+			mark[m[3]] = true
+		}
+	}
+	var spans [][2]int
+	for _, loc := range pyLiteral.FindAllStringSubmatchIndex(line, -1) {
+		body := [2]int{loc[2] + 1, loc[3] - 1}
+		text := line[body[0]:body[1]]
+		if g.public[text] || body[0] == body[1] {
+			continue
+		}
+		if mark[loc[1]] || slices.ContainsFunc(strings.Fields(text), looksLikeToken) {
+			spans = append(spans, body)
+		}
+	}
+	return spans
+}
+
+// looksLikeToken reports whether a word could be a key, token or password:
+// 16 or more characters of the hex, base64, base64url or JWT alphabets
+// that mix letters and digits, and that are not a path or a host name.
+func looksLikeToken(w string) bool {
+	if utf8.RuneCountInString(w) < 16 || strings.HasPrefix(w, "/") ||
+		strings.HasPrefix(w, "./") || strings.HasPrefix(w, "~") || hostName.MatchString(w) {
+		return false
+	}
+	letter, digit := false, false
+	for _, r := range w {
+		switch {
+		case r < utf8.RuneSelf && unicode.IsLetter(r):
+			letter = true
+		case '0' <= r && r <= '9':
+			digit = true
+		case !strings.ContainsRune("+/=_-.~", r):
+			return false
+		}
+	}
+	return letter && digit
+}
+
+// hostName is a lower-case dotted name such as wiki2.example.org.
+var hostName = regexp.MustCompile(`^[a-z0-9-]+(?:\.[a-z0-9-]+)+$`)
+
+// fileMasker returns the masker for everything printed about cfg's file:
+// its secrets, the credentials in its extra_headers, and, in source lines,
+// the literals its guard suspects.
+func fileMasker(cfg *model.Config) *masker {
+	m := newMasker(cfg.Secrets())
+	m.guard = newGuard(cfg)
+	return m
+}
