@@ -4,10 +4,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/urfave/cli/v2"
 
@@ -77,9 +75,7 @@ func (r *runner) coverageOptions(c *cli.Context) (*coverageOptions, error) {
 		format: c.String("format"), output: c.String("output"), compare: c.String("compare"),
 		view: coverage.View{Sites: c.Bool("sites"), Family: c.String("family"),
 			Only: coverage.Filter(c.String("only")), Version: pywikibot.Version()},
-		jobs:   c.Int("jobs"),
-		limits: sandbox.Limits{Timeout: c.Duration("timeout")},
-		log:    r.logger(c),
+		log: r.logger(c),
 	}
 	if !slices.Contains(coverageFormats, o.format) {
 		return nil, usagef("--format %q: want one of %s", o.format, strings.Join(coverageFormats, ", "))
@@ -87,19 +83,13 @@ func (r *runner) coverageOptions(c *cli.Context) (*coverageOptions, error) {
 	if err := o.view.Check(); err != nil {
 		return nil, usagef("%v", err)
 	}
-	if !c.IsSet("jobs") {
-		o.jobs = runtime.NumCPU()
-	}
-	if o.jobs < 1 {
-		return nil, usagef("--jobs %d: want at least 1", o.jobs)
-	}
-	if o.limits.Timeout <= 0 {
-		return nil, usagef("--timeout %v: want a positive duration", o.limits.Timeout)
+	var err error
+	if o.jobs, o.limits, err = poolOptions(c); err != nil {
+		return nil, err
 	}
 	if o.compare != "" && o.format == "html" {
 		return nil, usagef("--compare prints text, markdown, json or csv, not html")
 	}
-	var err error
 	if o.env, err = r.evalEnv(c); err != nil {
 		return nil, err
 	}
@@ -107,11 +97,8 @@ func (r *runner) coverageOptions(c *cli.Context) (*coverageOptions, error) {
 }
 
 func (r *runner) coverage(c *cli.Context) error {
-	paths := c.Args().Slice()
-	if len(paths) == 0 {
-		return usagef("coverage needs at least one PATH")
-	}
-	if err := optionsFirst(paths); err != nil {
+	paths, err := pathArgs(c, "coverage")
+	if err != nil {
 		return err
 	}
 	o, err := r.coverageOptions(c)
@@ -165,19 +152,9 @@ func (r *runner) coverageReports(files []string, o *coverageOptions) ([]*coverag
 		srcs[i] = src
 	}
 	cfgs := make([]*model.Config, len(files))
-	pool := sandbox.NewPool(min(o.jobs, len(files)), o.limits)
-	defer pool.Close()
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, o.jobs)
-	for i := range files {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			cfgs[i] = pool.Evaluate(files[i], srcs[i], o.env)
-		}()
-	}
-	wg.Wait()
+	inPool(len(files), o.jobs, o.limits, func(pool *sandbox.Pool, i int) {
+		cfgs[i] = pool.Evaluate(files[i], srcs[i], o.env)
+	})
 	reports := make([]*coverage.Report, len(files))
 	for i, cfg := range cfgs {
 		if cfg.Stopped != nil {

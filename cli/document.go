@@ -184,29 +184,10 @@ func nullNode() *yaml.Node {
 func floatNode(f float64) *yaml.Node {
 	if math.IsInf(f, 0) || math.IsNaN(f) {
 		n := tagged("python", "float")
-		addPair(n, "value", strNode(pyFloatRepr(f)))
+		addPair(n, "value", strNode(model.FloatRepr(f)))
 		return n
 	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: pyFloatRepr(f)}
-}
-
-func pyFloatRepr(f float64) string {
-	switch {
-	case math.IsNaN(f):
-		return "nan"
-	case math.IsInf(f, 1):
-		return "inf"
-	case math.IsInf(f, -1):
-		return "-inf"
-	}
-	if a := math.Abs(f); a != 0 && (a < 1e-4 || a >= 1e16) {
-		return strconv.FormatFloat(f, 'e', -1, 64)
-	}
-	s := strconv.FormatFloat(f, 'f', -1, 64)
-	if !strings.Contains(s, ".") {
-		s += ".0"
-	}
-	return s
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: model.FloatRepr(f)}
 }
 
 // writeYAML prints the document as one YAML document.

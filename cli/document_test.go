@@ -2,24 +2,11 @@ package cli
 
 import (
 	"bytes"
-	"math"
 	"math/big"
 	"testing"
 
 	"github.com/pwbconf/pwbconf/model"
 )
-
-func TestPyFloatRepr(t *testing.T) {
-	tests := map[float64]string{
-		5.5: "5.5", 1: "1.0", 0: "0.0", -2: "-2.0", 1e16: "1e+16", 1e15: "1000000000000000.0",
-		0.0001: "0.0001", 1e-05: "1e-05", math.Inf(-1): "-inf",
-	}
-	for f, want := range tests {
-		if got := pyFloatRepr(f); got != want {
-			t.Errorf("pyFloatRepr(%v) = %q, want %q", f, got, want)
-		}
-	}
-}
 
 // TestValueFormats checks that each kind of value prints the same in JSON
 // and YAML, and that a string that looks like a number stays a string.

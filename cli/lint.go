@@ -64,15 +64,59 @@ func (r *runner) lintCommand() *cli.Command {
 	}
 }
 
-// optionsFirst refuses an option among the paths, where urfave/cli would
-// take it for a path.
-func optionsFirst(paths []string) error {
+// pathArgs returns the paths command was given, at least one. It refuses
+// an option among them, where urfave/cli would take it for a path.
+func pathArgs(c *cli.Context, command string) ([]string, error) {
+	paths := c.Args().Slice()
+	if len(paths) == 0 {
+		return nil, usagef("%s needs at least one PATH", command)
+	}
 	for _, p := range paths {
 		if len(p) > 1 && p[0] == '-' {
-			return usagef("option %q after a path: put options before the paths", p)
+			return nil, usagef("option %q after a path: put options before the paths", p)
 		}
 	}
-	return nil
+	return paths, nil
+}
+
+// poolOptions reads and checks --jobs and --timeout.
+func poolOptions(c *cli.Context) (int, sandbox.Limits, error) {
+	jobs, limits := c.Int("jobs"), sandbox.Limits{Timeout: c.Duration("timeout")}
+	if !c.IsSet("jobs") {
+		jobs = runtime.NumCPU()
+	}
+	if jobs < 1 {
+		return 0, limits, usagef("--jobs %d: want at least 1", jobs)
+	}
+	if limits.Timeout <= 0 {
+		return 0, limits, usagef("--timeout %v: want a positive duration", limits.Timeout)
+	}
+	return jobs, limits, nil
+}
+
+// inPool calls do for 0 to n-1 from up to jobs goroutines at a time, all
+// evaluating in one sandbox pool of as many workers.
+func inPool(n, jobs int, limits sandbox.Limits, do func(pool *sandbox.Pool, i int)) {
+	if n == 0 {
+		return
+	}
+	jobs = min(jobs, n)
+	pool := sandbox.NewPool(jobs, limits)
+	defer pool.Close()
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Go(func() {
+			for i := range next {
+				do(pool, i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 func timeoutFlag() cli.Flag {
@@ -104,8 +148,6 @@ type lintOptions struct {
 func (r *runner) lintOptions(c *cli.Context) (*lintOptions, error) {
 	o := &lintOptions{
 		format: c.String("format"),
-		jobs:   c.Int("jobs"),
-		limits: sandbox.Limits{Timeout: c.Duration("timeout")},
 		quiet:  c.Bool("quiet"),
 		log:    r.logger(c),
 	}
@@ -119,14 +161,8 @@ func (r *runner) lintOptions(c *cli.Context) (*lintOptions, error) {
 	if o.rules, err = parseRuleChoice(c); err != nil {
 		return nil, err
 	}
-	if !c.IsSet("jobs") {
-		o.jobs = runtime.NumCPU()
-	}
-	if o.jobs < 1 {
-		return nil, usagef("--jobs %d: want at least 1", o.jobs)
-	}
-	if o.limits.Timeout <= 0 {
-		return nil, usagef("--timeout %v: want a positive duration", o.limits.Timeout)
+	if o.jobs, o.limits, err = poolOptions(c); err != nil {
+		return nil, err
 	}
 	if o.color, err = r.useColor(c.String("color")); err != nil {
 		return nil, err
@@ -168,11 +204,8 @@ func colorWanted(when string, terminal bool, env environ) (bool, error) {
 }
 
 func (r *runner) lint(c *cli.Context) error {
-	paths := c.Args().Slice()
-	if len(paths) == 0 {
-		return usagef("lint needs at least one PATH")
-	}
-	if err := optionsFirst(paths); err != nil {
+	paths, err := pathArgs(c, "lint")
+	if err != nil {
 		return err
 	}
 	o, err := r.lintOptions(c)
@@ -227,28 +260,10 @@ type fileResult struct {
 // options, and returns the results in the order of files.
 func (r *runner) checkAll(files []string, opts []validate.Options, o *lintOptions) []fileResult {
 	results := make([]fileResult, len(files))
-	if len(files) == 0 {
-		return results
-	}
-	pool := sandbox.NewPool(min(o.jobs, len(files)), o.limits)
-	defer pool.Close()
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(o.jobs, len(files)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i] = r.check(pool, files[i], opts[i], o)
-				o.progress.fileDone()
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	inPool(len(files), o.jobs, o.limits, func(pool *sandbox.Pool, i int) {
+		results[i] = r.check(pool, files[i], opts[i], o)
+		o.progress.fileDone()
+	})
 	return results
 }
 

@@ -12,16 +12,17 @@ import (
 	"github.com/pwbconf/pwbconf/parser"
 )
 
-// TestPythonLoadsInCPython converts each config of testdata/cpython to
-// YAML, reads the YAML back, writes it as Python, and runs the original
-// and the result in CPython: both must set the same values. Skipped
-// where python3 is not installed.
+// TestPythonLoadsInCPython converts each config of testdata/cpython and
+// case 01 to YAML, reads the YAML back, writes it as Python, and runs the
+// original and the result in CPython: both must set the same values.
+// Skipped where python3 is not installed.
 func TestPythonLoadsInCPython(t *testing.T) {
 	python, err := exec.LookPath("python3")
 	if err != nil {
 		t.Skip("python3 is not installed")
 	}
 	files, _ := filepath.Glob("testdata/cpython/*.py")
+	files = append(files, filepath.Join(casesDir, "01-manual-eleven", "user-config.py"))
 	dir := t.TempDir()
 	args := []string{"testdata/cpython/load.py"}
 	for _, f := range files {

@@ -131,9 +131,9 @@ func (w *pyWriter) literal(v model.Value) string {
 		return v.Int.String()
 	case model.Float:
 		if math.IsInf(v.Float, 0) || math.IsNaN(v.Float) {
-			return "float('" + pyFloat(v.Float) + "')"
+			return "float('" + model.FloatRepr(v.Float) + "')"
 		}
-		return pyFloat(v.Float)
+		return model.FloatRepr(v.Float)
 	case model.Bool:
 		if v.Bool {
 			return "True"

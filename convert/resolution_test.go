@@ -1,58 +1,19 @@
 package convert
 
 import (
-	"encoding/json"
 	"errors"
 	"math/big"
-	"os"
 	"slices"
 	"testing"
 
-	"github.com/pwbconf/pwbconf/model"
+	"github.com/pwbconf/pwbconf/internal/restable"
 )
 
-// The table is shared with package pywikibot, whose rules Config applies:
-// here every lookup goes through a converted YAML document first.
-type resolutionTables struct {
-	Tables []struct {
-		Name         string
-		Usernames    map[string]map[string]any
-		Authenticate map[string]any
-		Sites        []struct {
-			Family, Code string
-			Name         *string
-			Error        string
-		}
-		URLs []struct {
-			URL     string
-			Key     *string
-			OAuth   bool
-			Skipped []string
-		}
-	}
-}
-
+// TestResolutionTable runs the table package pywikibot also runs; here
+// every lookup goes through a converted YAML document first.
 func TestResolutionTable(t *testing.T) {
-	b, err := os.ReadFile("../testdata/resolution/table.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rt resolutionTables
-	if err := json.Unmarshal(b, &rt); err != nil {
-		t.Fatal(err)
-	}
-	for _, tab := range rt.Tables {
-		cfg := &model.Config{}
-		for fam, codes := range tab.Usernames {
-			for code, v := range codes {
-				cfg.Usernames = append(cfg.Usernames, model.Entry{
-					Path: []string{"usernames", fam, code}, Value: jsonValue(v)})
-			}
-		}
-		for key, v := range tab.Authenticate {
-			cfg.Authenticate = append(cfg.Authenticate, authEntry(key, jsonValue(v)))
-		}
-		y, err := New(cfg, Inline).YAML()
+	for _, tab := range restable.Load(t) {
+		y, err := New(tab.Config(), Inline).YAML()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -77,10 +38,7 @@ func TestResolutionTable(t *testing.T) {
 		}
 		for _, u := range tab.URLs {
 			a, err := c.Credentials(u.URL)
-			want := ""
-			if u.Key != nil {
-				want = *u.Key
-			}
+			want := u.WantKey()
 			if want == "" && !errors.Is(err, ErrNoCredentials) || want != "" && err != nil {
 				t.Errorf("%s: %s: error %v", tab.Name, u.URL, err)
 			}
@@ -90,36 +48,6 @@ func TestResolutionTable(t *testing.T) {
 			}
 		}
 	}
-}
-
-// jsonValue reads a JSON value as the Python value it stands for; an
-// array is a tuple.
-func jsonValue(v any) model.Value {
-	switch v := v.(type) {
-	case string:
-		return str(v)
-	case bool:
-		return model.Value{Kind: model.Bool, Bool: v}
-	case float64:
-		if v == float64(int64(v)) {
-			return model.Value{Kind: model.Int, Int: big.NewInt(int64(v))}
-		}
-		return model.Value{Kind: model.Float, Float: v}
-	case []any:
-		out := model.Value{Kind: model.Tuple}
-		for _, it := range v {
-			out.Items = append(out.Items, jsonValue(it))
-		}
-		return out
-	case map[string]any:
-		out := model.Value{Kind: model.Dict}
-		for k, it := range v {
-			out.Keys = append(out.Keys, k)
-			out.Values = append(out.Values, jsonValue(it))
-		}
-		return out
-	}
-	return model.Value{Kind: model.None}
 }
 
 func TestParseNamesEveryMissingVariable(t *testing.T) {

@@ -77,9 +77,9 @@ func valueNode(v model.Value, bare seqKind) (*yaml.Node, error) {
 		return scalar("!!int", digits), nil
 	case model.Float:
 		if math.IsInf(v.Float, 0) || math.IsNaN(v.Float) {
-			return marker(markFloat, strNode(pyFloat(v.Float))), nil
+			return marker(markFloat, strNode(model.FloatRepr(v.Float))), nil
 		}
-		return scalar("!!float", pyFloat(v.Float)), nil
+		return scalar("!!float", model.FloatRepr(v.Float)), nil
 	case model.Bool:
 		return scalar("!!bool", strconv.FormatBool(v.Bool)), nil
 	case model.None:
@@ -289,27 +289,6 @@ func specialFloat(s string) (float64, bool) {
 		return math.NaN(), true
 	}
 	return 0, false
-}
-
-// pyFloat writes f as Python's repr does, so that the YAML shows what the
-// file said: "10.0" rather than "10", exponents from 1e16 and below 1e-4.
-func pyFloat(f float64) string {
-	switch {
-	case math.IsNaN(f):
-		return "nan"
-	case math.IsInf(f, 1):
-		return "inf"
-	case math.IsInf(f, -1):
-		return "-inf"
-	}
-	if a := math.Abs(f); a != 0 && (a < 1e-4 || a >= 1e16) {
-		return strconv.FormatFloat(f, 'e', -1, 64)
-	}
-	s := strconv.FormatFloat(f, 'f', -1, 64)
-	if !strings.Contains(s, ".") {
-		s += ".0"
-	}
-	return s
 }
 
 // eachPair calls fn for each key and value of a mapping, refusing keys that

@@ -1,11 +1,10 @@
 package coverage
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
+	"github.com/pwbconf/pwbconf/internal/sharedcase"
 	"github.com/pwbconf/pwbconf/model"
 	"github.com/pwbconf/pwbconf/parser"
 	"github.com/pwbconf/pwbconf/pywikibot"
@@ -14,14 +13,7 @@ import (
 // evalCase evaluates the user-config.py of one of the shared cases.
 func evalCase(t *testing.T, name string) *model.Config {
 	t.Helper()
-	dirs, _ := filepath.Glob("../testdata/cases/" + name + "-*")
-	if len(dirs) != 1 {
-		t.Fatalf("case %s: found %v", name, dirs)
-	}
-	src, err := os.ReadFile(filepath.Join(dirs[0], "user-config.py"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, src := sharedcase.Read(t, name)
 	cfg := parser.Evaluate("user-config.py", src, parser.Options{})
 	if cfg.Stopped != nil {
 		t.Fatalf("case %s stopped at %+v: %+v", name, cfg.Stopped, cfg.Diagnostics)

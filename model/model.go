@@ -79,6 +79,27 @@ func (v Value) TypeName() string {
 	return string(v.Kind)
 }
 
+// FloatRepr writes f as Python's repr does: "10.0" rather than "10",
+// exponents from 1e16 on and below 1e-4, and inf, -inf and nan.
+func FloatRepr(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return "nan"
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	}
+	if a := math.Abs(f); a != 0 && (a < 1e-4 || a >= 1e16) {
+		return strconv.FormatFloat(f, 'e', -1, 64)
+	}
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	if !strings.Contains(s, ".") {
+		s += ".0"
+	}
+	return s
+}
+
 // EnvDefault returns the variable whose default v holds, if v is a str
 // standing for an unanswered read of the environment.
 func (v Value) EnvDefault() (name string, ok bool) {

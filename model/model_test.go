@@ -73,3 +73,15 @@ func TestValueJSONNonFiniteFloats(t *testing.T) {
 		t.Errorf("round trip of %s gave %+v", b, got)
 	}
 }
+
+func TestFloatRepr(t *testing.T) {
+	tests := map[float64]string{
+		5.5: "5.5", 1: "1.0", 0: "0.0", -2: "-2.0", 1e16: "1e+16", 1e15: "1000000000000000.0",
+		0.0001: "0.0001", 1e-05: "1e-05", math.Inf(-1): "-inf",
+	}
+	for f, want := range tests {
+		if got := FloatRepr(f); got != want {
+			t.Errorf("FloatRepr(%v) = %q, want %q", f, got, want)
+		}
+	}
+}

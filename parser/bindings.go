@@ -154,6 +154,12 @@ func (ev *evaluation) trackName(k string, pos model.Pos) {
 		}
 		return
 	}
+	ev.rebindIfChanged(k, v, pos)
+}
+
+// rebindIfChanged attributes k, now holding v, to pos unless it holds the
+// same object as when last seen.
+func (ev *evaluation) rebindIfChanged(k string, v py.Object, pos model.Pos) {
 	id := identify(v)
 	if old, ok := ev.seen[k]; ok && old == id {
 		return
@@ -251,16 +257,9 @@ func fingerprint(l *py.List) listPrint {
 // trackNames attributes a change of the given names to pos.
 func (ev *evaluation) trackNames(names []string, pos model.Pos) {
 	for _, k := range names {
-		v, ok := ev.globals[k]
-		if !ok {
-			continue
+		if v, ok := ev.globals[k]; ok {
+			ev.rebindIfChanged(k, v, pos)
 		}
-		id := identify(v)
-		if old, ok := ev.seen[k]; ok && old == id {
-			continue
-		}
-		ev.seen[k] = id
-		ev.bindingOf(k).rebind(pos)
 	}
 }
 

@@ -31,12 +31,9 @@ func typeSetattr(_ py.Object, args py.Tuple) (py.Object, error) {
 	if err := py.UnpackTuple(args, nil, "__setattr__", 3, 3, &target, &name, &value); err != nil {
 		return nil, err
 	}
-	key, err := py.AttributeName(name)
+	key, err := writableAttr(target, name)
 	if err != nil {
 		return nil, err
-	}
-	if builtinType(target) {
-		return nil, immutableType(key, target)
 	}
 	d, ok := target.(py.IGetDict)
 	if !ok {
@@ -53,12 +50,9 @@ func typeDelattr(_ py.Object, args py.Tuple) (py.Object, error) {
 	if err := py.UnpackTuple(args, nil, "__delattr__", 2, 2, &target, &name); err != nil {
 		return nil, err
 	}
-	key, err := py.AttributeName(name)
+	key, err := writableAttr(target, name)
 	if err != nil {
 		return nil, err
-	}
-	if builtinType(target) {
-		return nil, immutableType(key, target)
 	}
 	if d, ok := target.(py.IGetDict); ok {
 		if dict := d.GetDict(); dict != nil {
@@ -70,6 +64,19 @@ func typeDelattr(_ py.Object, args py.Tuple) (py.Object, error) {
 	}
 	return nil, py.ExceptionNewf(py.AttributeError, "'%s' object has no attribute '%s'",
 		target.Type().Name, key)
+}
+
+// writableAttr returns the attribute name that name gives, or the error
+// for a write to target when target is a built-in type.
+func writableAttr(target, name py.Object) (string, error) {
+	key, err := py.AttributeName(name)
+	if err != nil {
+		return "", err
+	}
+	if builtinType(target) {
+		return "", immutableType(key, target)
+	}
+	return key, nil
 }
 
 // builtinType reports whether o is a type that no class statement made.

@@ -95,7 +95,7 @@ func LoginUsername(u Usernames, family, code string) Resolved {
 func pick(codes map[string]model.Entry, code string) Resolved {
 	for _, key := range []string{code, "*"} {
 		e, ok := codes[key]
-		if !ok || !truthy(e.Value) {
+		if !ok || !Truthy(e.Value) {
 			continue
 		}
 		r := Resolved{Entry: &e, FamilyKey: e.Path[1], CodeKey: key}
@@ -107,9 +107,9 @@ func pick(codes map[string]model.Entry, code string) Resolved {
 	return Resolved{}
 }
 
-// truthy is Python's bool() for the values a model holds. An unknown
+// Truthy is Python's bool() for the values a model holds. An unknown
 // value counts as true: it is most likely a non-empty string.
-func truthy(v model.Value) bool {
+func Truthy(v model.Value) bool {
 	switch v.Kind {
 	case model.Str:
 		return v.Str != ""

@@ -4,11 +4,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pwbconf/pwbconf/internal/sharedcase"
 	"github.com/pwbconf/pwbconf/parser"
 )
 
 func BenchmarkPoolEvaluate(b *testing.B) {
-	file, src := readCase(b, "01")
+	file, src := sharedcase.Read(b, "01")
 	p := NewPool(1, Limits{})
 	defer p.Close()
 	p.Evaluate(file, src, Env{}) // start the worker outside the timing
@@ -18,7 +19,7 @@ func BenchmarkPoolEvaluate(b *testing.B) {
 }
 
 func BenchmarkInProcessEvaluate(b *testing.B) {
-	file, src := readCase(b, "01")
+	file, src := sharedcase.Read(b, "01")
 	for b.Loop() {
 		parser.Evaluate(file, src, parser.Options{})
 	}
@@ -27,7 +28,7 @@ func BenchmarkInProcessEvaluate(b *testing.B) {
 // BenchmarkWorkerStart measures starting a worker and evaluating a first
 // file in it: the price of a fresh worker after a kill.
 func BenchmarkWorkerStart(b *testing.B) {
-	file, src := readCase(b, "01")
+	file, src := sharedcase.Read(b, "01")
 	for b.Loop() {
 		p := NewPool(1, Limits{})
 		p.Evaluate(file, src, Env{})
@@ -38,7 +39,7 @@ func BenchmarkWorkerStart(b *testing.B) {
 // BenchmarkRecoverAfterKill measures the file after one that was killed at
 // the time limit: a fresh worker starts for it.
 func BenchmarkRecoverAfterKill(b *testing.B) {
-	file, src := readCase(b, "01")
+	file, src := sharedcase.Read(b, "01")
 	p := NewPool(1, Limits{Timeout: 20 * time.Millisecond})
 	defer p.Close()
 	for range b.N {

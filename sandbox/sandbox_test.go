@@ -14,23 +14,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/pwbconf/pwbconf/diag"
+	"github.com/pwbconf/pwbconf/internal/sharedcase"
 	"github.com/pwbconf/pwbconf/model"
 	"github.com/pwbconf/pwbconf/parser"
 )
-
-// readCase returns the file of one numbered case in testdata.
-func readCase(t testing.TB, num string) (string, []byte) {
-	t.Helper()
-	names, _ := filepath.Glob(filepath.Join("testdata", num+"-*.py"))
-	if len(names) != 1 {
-		t.Fatalf("case %s: found %v", num, names)
-	}
-	src, err := os.ReadFile(names[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	return names[0], src
-}
 
 // asJSON is how models are compared: it is what crosses from a worker.
 func asJSON(t testing.TB, cfg *model.Config) string {
@@ -45,7 +32,7 @@ func asJSON(t testing.TB, cfg *model.Config) string {
 // checkGood evaluates case 01 in p and in process and wants the same model.
 func checkGood(t *testing.T, p *Pool) {
 	t.Helper()
-	file, src := readCase(t, "01")
+	file, src := sharedcase.Read(t, "01")
 	want := asJSON(t, parser.Evaluate(file, src, parser.Options{}))
 	if diff := cmp.Diff(want, asJSON(t, p.Evaluate(file, src, Env{}))); diff != "" {
 		t.Errorf("good file after a hostile one (-in process +pool):\n%s", diff)
@@ -82,7 +69,7 @@ func TestHostileCases(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.num, func(t *testing.T) {
 			os.Remove("/tmp/pwned-by-config")
-			file, src := readCase(t, tt.num)
+			file, src := sharedcase.Read(t, tt.num)
 			start := time.Now()
 			cfg := p.Evaluate(file, src, Env{})
 			took := time.Since(start)
@@ -208,7 +195,7 @@ func TestTooLarge(t *testing.T) {
 // and wants what in-process evaluation gives; the hostile files among them
 // must not disturb the others.
 func TestConcurrent(t *testing.T) {
-	names, _ := filepath.Glob("testdata/*.py")
+	names, _ := filepath.Glob(filepath.Join(sharedcase.Dir, "*", "user-config.py"))
 	type file struct {
 		name, want string
 		src        []byte
@@ -221,7 +208,7 @@ func TestConcurrent(t *testing.T) {
 		src, _ := os.ReadFile(name)
 		good = append(good, file{name, asJSON(t, parser.Evaluate(name, src, parser.Options{})), src})
 	}
-	endless, loop := readCase(t, "25")
+	endless, loop := sharedcase.Read(t, "25")
 	hostile := []file{{name: "spin.py", src: []byte(fakePrefix + "spin")}, {endless, "", loop}}
 
 	p := NewPool(2, Limits{Timeout: 500 * time.Millisecond})
@@ -255,7 +242,7 @@ func TestClose(t *testing.T) {
 	tmp, _ := filepath.Glob(pattern)
 	fds := openFDs(t)
 	p := NewPool(2, Limits{})
-	file, src := readCase(t, "01")
+	file, src := sharedcase.Read(t, "01")
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Go(func() { p.Evaluate(file, src, Env{}) })

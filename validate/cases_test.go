@@ -2,8 +2,6 @@ package validate
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -11,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/pwbconf/pwbconf/internal/sharedcase"
 	"github.com/pwbconf/pwbconf/parser"
 )
 
@@ -45,11 +44,7 @@ func TestSharedCases(t *testing.T) {
 	}
 	for name, want := range cases {
 		t.Run(name, func(t *testing.T) {
-			file := caseFile(t, name)
-			src, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
+			file, src := sharedcase.Read(t, name)
 			ds := Check(parser.Evaluate(file, src, parser.Options{}), Options{Source: src})
 			var got []string
 			for _, d := range ds {
@@ -82,11 +77,7 @@ func TestSharedCaseMessages(t *testing.T) {
 		{"22", `authenticate["*.wikipedia.org"] is set again here; line 4 set it first`},
 	}
 	for _, tt := range tests {
-		file := caseFile(t, tt.name)
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
+		file, src := sharedcase.Read(t, tt.name)
 		var msgs []string
 		for _, d := range Check(parser.Evaluate(file, src, parser.Options{}), Options{}) {
 			msgs = append(msgs, d.Message)
@@ -95,14 +86,4 @@ func TestSharedCaseMessages(t *testing.T) {
 			t.Errorf("%s: no finding %q among\n%s", tt.name, tt.want, strings.Join(msgs, "\n"))
 		}
 	}
-}
-
-// caseFile finds the user-config.py of the shared case numbered nn.
-func caseFile(t *testing.T, nn string) string {
-	t.Helper()
-	dirs, _ := filepath.Glob(filepath.Join("..", "testdata", "cases", nn+"-*"))
-	if len(dirs) != 1 {
-		t.Fatalf("case %s: found %v", nn, dirs)
-	}
-	return filepath.Join(dirs[0], "user-config.py")
 }

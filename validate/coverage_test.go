@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/pwbconf/pwbconf/coverage"
+	"github.com/pwbconf/pwbconf/internal/sharedcase"
 	"github.com/pwbconf/pwbconf/parser"
 )
 
@@ -59,7 +60,7 @@ var coverageCases = map[string][]string{
 }
 
 func TestCoverageCases(t *testing.T) {
-	dirs, _ := filepath.Glob("../testdata/cases/[0-2]*")
+	dirs, _ := filepath.Glob(filepath.Join(sharedcase.Dir, "[0-2]*"))
 	if len(dirs) < 24 {
 		t.Fatalf("found %d cases", len(dirs))
 	}
@@ -78,7 +79,7 @@ func TestCoverageCases(t *testing.T) {
 }
 
 func TestCoverageOptions(t *testing.T) {
-	dir := "../testdata/cases/07-oauth-without-username"
+	dir := filepath.Join(sharedcase.Dir, "07-oauth-without-username")
 	// Forced on, case 07 lacks a username for all but wikidata.
 	got := coverageFindings(t, dir, Options{Coverage: CoverageAlways})
 	if n := countCode(got, "PWB251"); n != 10 {
@@ -90,7 +91,8 @@ func TestCoverageOptions(t *testing.T) {
 		t.Errorf("with wikidata and wikipedia required: %v", got)
 	}
 	// Off: no requirement, so usernames without OAuth are what is left.
-	got = coverageFindings(t, "../testdata/cases/04-gaps-in-coverage", Options{Coverage: CoverageNever})
+	got = coverageFindings(t, filepath.Join(sharedcase.Dir, "04-gaps-in-coverage"),
+		Options{Coverage: CoverageNever})
 	if len(got) != 3 || countCode(got, "PWB250") != 1 || countCode(got, "PWB254") != 2 {
 		t.Errorf("coverage never on case 04: %v", got)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/pwbconf/pwbconf/diag"
+	"github.com/pwbconf/pwbconf/internal/sharedcase"
 	"github.com/pwbconf/pwbconf/parser"
 )
 
@@ -96,6 +97,10 @@ var cleanEnv = map[string]string{
 	"PWB_ACCESS_SECRET":   "bc74254770f58904dba41ecccc3fc1626e53a130",
 }
 
+// cleanCases are the shared cases written the way the documentation
+// advises; they join the clean fixtures.
+var cleanCases = []string{"14-wildcard-precedence", "17-secrets-from-environment"}
+
 // TestCleanFixtures holds configs written the way the documentation
 // advises to no finding at all.
 func TestCleanFixtures(t *testing.T) {
@@ -103,8 +108,15 @@ func TestCleanFixtures(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no clean fixtures")
 	}
+	for _, c := range cleanCases {
+		files = append(files, filepath.Join(sharedcase.Dir, c, "user-config.py"))
+	}
 	for _, file := range files {
-		t.Run(filepath.Base(file), func(t *testing.T) {
+		name := filepath.Base(file)
+		if name == "user-config.py" {
+			name = filepath.Base(filepath.Dir(file))
+		}
+		t.Run(name, func(t *testing.T) {
 			if got, ds := lintFixture(t, file, cleanEnv); len(got) > 0 {
 				t.Errorf("clean config has findings:\n%s", dump(ds))
 			}

@@ -3,6 +3,7 @@ package validate
 import (
 	"github.com/pwbconf/pwbconf/diag"
 	"github.com/pwbconf/pwbconf/model"
+	"github.com/pwbconf/pwbconf/pywikibot"
 )
 
 var privatePermission = &Rule{
@@ -19,7 +20,7 @@ var privatePermission = &Rule{
 	Bad:  "private_files_permission = 0o644\n",
 	Good: "private_files_permission = 0o600\n",
 	check: func(p *pass) {
-		if e, ok := p.cfg.Setting("ignore_file_security_warnings"); ok && truthy(e.Value) {
+		if e, ok := p.cfg.Setting("ignore_file_security_warnings"); ok && pywikibot.Truthy(e.Value) {
 			return
 		}
 		for _, name := range []string{"private_files_permission", "private_folder_permission"} {

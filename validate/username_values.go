@@ -35,7 +35,7 @@ var usernameNotString = &Rule{
 			case v.Kind == model.Tuple && len(v.Items) == 1:
 				p.report(e.Pos, "usernames", "username for %s is a tuple (a trailing comma?). "+
 					"Pywikibot fails with TypeError", siteName(e))
-			case v.Kind != model.Str && truthy(v):
+			case v.Kind != model.Str && pywikibot.Truthy(v):
 				p.report(e.Pos, "usernames", "username for %s is %s, not a string. "+
 					"Pywikibot fails with TypeError", siteName(e), describeType(v))
 			}
@@ -58,7 +58,7 @@ var emptyUsername = &Rule{
 	Good: "usernames['wikipedia']['en'] = 'ExampleBot'\n",
 	check: func(p *pass) {
 		for _, e := range p.cfg.Usernames {
-			if len(e.Path) == 3 && !e.Value.IsUnknown() && !truthy(e.Value) {
+			if len(e.Path) == 3 && !e.Value.IsUnknown() && !pywikibot.Truthy(e.Value) {
 				p.report(e.Pos, "usernames", "username for %s is empty; Pywikibot passes it over",
 					siteName(e))
 			}
@@ -115,26 +115,4 @@ func placeholderName(s string) bool {
 // siteName writes a username entry's keys as "family:code", quoted.
 func siteName(e model.Entry) string {
 	return fmt.Sprintf("%q", e.Path[1]+":"+e.Path[2])
-}
-
-// truthy is Python's bool() for the values a model holds; an unknown
-// value counts as true, since it is most likely a non-empty string.
-func truthy(v model.Value) bool {
-	switch v.Kind {
-	case model.Str:
-		return v.Str != ""
-	case model.Int:
-		return v.Int != nil && v.Int.Sign() != 0
-	case model.Float:
-		return v.Float != 0
-	case model.Bool:
-		return v.Bool
-	case model.None:
-		return false
-	case model.Tuple, model.List:
-		return len(v.Items) > 0
-	case model.Dict:
-		return len(v.Keys) > 0
-	}
-	return true
 }

@@ -441,12 +441,12 @@ func caseFiles(t testing.TB) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	more, _ := filepath.Glob("testdata/cases/*.py")
+	more, _ := filepath.Glob("../../testdata/cases/*/user-config.py")
 	return append(files, more...)
 }
 
 // TestCases runs the property checks and gpython over the configs in
-// testdata.
+// testdata and the shared cases.
 func TestCases(t *testing.T) {
 	files := caseFiles(t)
 	if len(files) == 0 {
