@@ -157,7 +157,7 @@ func (r *runner) convert(c *cli.Context) error {
 	}
 	doc := convert.New(cfg, o.secrets)
 	for _, d := range doc.Dropped {
-		fmt.Fprintf(r.stderr, "pwbconf: %s: %s\n", file, escapeControls(fmt.Sprint(d)))
+		fmt.Fprintf(r.stderr, "pwbconf: %s: %s\n", file, model.EscapeControls(fmt.Sprint(d)))
 	}
 	out, err := render(doc, o.format)
 	if err != nil {

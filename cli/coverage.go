@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -28,6 +29,7 @@ func (r *runner) coverageCommand() *cli.Command {
 			Name: "output", Aliases: []string{"o"},
 			Usage: "write the report to `FILE` instead of standard output",
 		},
+		&cli.BoolFlag{Name: "force", Usage: "replace the --output file if it exists"},
 		&cli.BoolFlag{Name: "sites", Usage: "list every site, not a summary per family"},
 		&cli.StringFlag{Name: "family", Usage: "show the family `NAME` alone"},
 		&cli.StringFlag{
@@ -63,6 +65,7 @@ func (r *runner) coverageCommand() *cli.Command {
 // coverageOptions are coverage's flags, checked.
 type coverageOptions struct {
 	format, output, compare string
+	force                   bool
 	view                    coverage.View
 	jobs                    int
 	limits                  sandbox.Limits
@@ -73,6 +76,7 @@ type coverageOptions struct {
 func (r *runner) coverageOptions(c *cli.Context) (*coverageOptions, error) {
 	o := &coverageOptions{
 		format: c.String("format"), output: c.String("output"), compare: c.String("compare"),
+		force: c.Bool("force"),
 		view: coverage.View{Sites: c.Bool("sites"), Family: c.String("family"),
 			Only: coverage.Filter(c.String("only")), Version: pywikibot.Version()},
 		log: r.logger(c),
@@ -92,6 +96,13 @@ func (r *runner) coverageOptions(c *cli.Context) (*coverageOptions, error) {
 	}
 	if o.env, err = r.evalEnv(c); err != nil {
 		return nil, err
+	}
+	// Checked before the evaluation too, so that no one waits for a report
+	// that will not be written; the write checks again, atomically.
+	if o.output != "" && o.output != "-" && !o.force {
+		if _, err := os.Lstat(o.output); err == nil {
+			return nil, fmt.Errorf("%s exists; use --force to replace it", o.output)
+		}
 	}
 	return o, nil
 }
@@ -123,16 +134,21 @@ func (r *runner) coverage(c *cli.Context) error {
 	if len(reports) == 0 {
 		return nil
 	}
-	w, done, err := r.output(o.output)
+	var out bytes.Buffer
+	if o.compare != "" {
+		err = writeChange(&out, o, coverage.Compare(reports[1], reports[0]))
+	} else {
+		err = writeCoverage(&out, o, reports)
+	}
 	if err != nil {
 		return err
 	}
-	if o.compare != "" {
-		err = writeChange(w, o, coverage.Compare(reports[1], reports[0]))
-	} else {
-		err = writeCoverage(w, o, reports)
+	if o.output == "" || o.output == "-" {
+		_, err = r.stdout.Write(out.Bytes())
+		return err
 	}
-	return cmpErr(err, done())
+	// The same write as convert's: atomic, and never through a link.
+	return writeOutput(o.output, out.Bytes(), 0o644, o.force)
 }
 
 // coverageReports evaluates files in a sandbox pool, o.jobs at a time, and
@@ -159,33 +175,13 @@ func (r *runner) coverageReports(files []string, o *coverageOptions) ([]*coverag
 	for i, cfg := range cfgs {
 		if cfg.Stopped != nil {
 			fmt.Fprintf(r.stderr, "pwbconf: %s: evaluation stopped at line %d; "+
-				"coverage counts only what the lines before it set\n", escapeControls(files[i]), cfg.Stopped.Line)
+				"coverage counts only what the lines before it set\n",
+				model.EscapeControls(files[i]), cfg.Stopped.Line)
 			r.setCode(ExitFindings)
 		}
 		reports[i] = coverage.Compute(cfg)
 	}
 	return reports, nil
-}
-
-// output opens where the report goes; done closes it.
-func (r *runner) output(path string) (io.Writer, func() error, error) {
-	if path == "" || path == "-" {
-		return r.stdout, func() error { return nil }, nil
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	return f, f.Close, nil
-}
-
-func cmpErr(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func writeCoverage(w io.Writer, o *coverageOptions, reports []*coverage.Report) error {

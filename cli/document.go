@@ -87,7 +87,7 @@ func (b docBuilder) diagnostics(ds []diag.Diagnostic) *yaml.Node {
 		n := mappingNode()
 		addPair(n, "code", strNode(d.Code))
 		addPair(n, "severity", strNode(d.Severity.String()))
-		addPair(n, "message", strNode(b.str(d.Message, false)))
+		addPair(n, "message", strNode(capText(b.str(d.Message, false))))
 		addPair(n, "file", strNode(d.File))
 		addPair(n, "line", intNode(strconv.Itoa(d.Line)))
 		addPair(n, "column", intNode(strconv.Itoa(d.Column)))
@@ -96,7 +96,7 @@ func (b docBuilder) diagnostics(ds []diag.Diagnostic) *yaml.Node {
 			addPair(n, "end_column", intNode(strconv.Itoa(d.EndCol)))
 		}
 		if d.Variable != "" {
-			addPair(n, "variable", strNode(d.Variable))
+			addPair(n, "variable", strNode(capText(d.Variable)))
 		}
 		out.Content = append(out.Content, n)
 	}

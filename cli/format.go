@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/pwbconf/pwbconf/diag"
+	"github.com/pwbconf/pwbconf/model"
 )
 
 // lintFormats are the values --format accepts for lint, in the order the
@@ -27,9 +29,11 @@ func newSource(src []byte, mask *masker) *source {
 	return &source{lines: strings.Split(text, "\n"), mask: mask}
 }
 
-// writeFindings prints ds, already sorted and masked, in format.
+// writeFindings prints ds, already sorted and masked, in format, each
+// message cut to maxMessage characters.
 func writeFindings(w io.Writer, format string, ds []diag.Diagnostic,
 	sources map[string]*source, color bool) error {
+	ds = capFindings(ds)
 	switch format {
 	case "json":
 		return writeJSON(w, ds)
@@ -39,6 +43,38 @@ func writeFindings(w io.Writer, format string, ds []diag.Diagnostic,
 		return writeSARIF(w, ds)
 	}
 	return writeText(w, ds, sources, color)
+}
+
+// maxMessage is how many characters of a message or a variable name the
+// output shows: both quote the file, an exception's text for one, and a
+// file can make that text megabytes long.
+const maxMessage = 500
+
+// capText cuts s to maxMessage characters and says how long it was.
+func capText(s string) string {
+	if len(s) <= maxMessage {
+		return s
+	}
+	n := utf8.RuneCountInString(s)
+	if n <= maxMessage {
+		return s
+	}
+	end := 0
+	for i := 0; i < maxMessage; i++ {
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+	}
+	return fmt.Sprintf("%s… (%d characters in all)", s[:end], n)
+}
+
+// capFindings returns ds with every message and variable name cut by capText.
+func capFindings(ds []diag.Diagnostic) []diag.Diagnostic {
+	out := slices.Clone(ds)
+	for i := range out {
+		out[i].Message = capText(out[i].Message)
+		out[i].Variable = capText(out[i].Variable)
+	}
+	return out
 }
 
 // ANSI styles of the text format.
@@ -82,8 +118,8 @@ func writeText(w io.Writer, ds []diag.Diagnostic, sources map[string]*source, co
 		if d.Line > 0 {
 			loc = fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Column)
 		}
-		fmt.Fprintf(bw, "%s: %s: %s %s\n", st.paint(styleBold, escapeControls(loc)),
-			st.paint(severityStyle(d.Severity), d.Severity.String()), escapeControls(d.Message),
+		fmt.Fprintf(bw, "%s: %s: %s %s\n", st.paint(styleBold, model.EscapeControls(loc)),
+			st.paint(severityStyle(d.Severity), d.Severity.String()), model.EscapeControls(d.Message),
 			st.paint(styleDim, "["+d.Code+"]"))
 		if src := sources[d.File]; src != nil {
 			writeSnippet(bw, src, d, st)
@@ -116,7 +152,7 @@ const snippetWidth = 120
 func displayLine(line string, col int) (string, int) {
 	var cells []string // what each character of line prints as
 	for _, r := range line {
-		cells = append(cells, escapeRune(r))
+		cells = append(cells, model.EscapeRune(r))
 	}
 	// start[i] is where cell i begins in the printed line, 0-based.
 	start := make([]int, len(cells)+1)
@@ -154,35 +190,6 @@ func displayLine(line string, col int) (string, int) {
 		newCol = col
 	}
 	return b.String(), newCol
-}
-
-// escapeControls writes the control characters of s as escapes, so that
-// text from a file cannot move the cursor, retitle the terminal or reorder
-// what is shown. Tabs stay.
-func escapeControls(s string) string {
-	if strings.IndexFunc(s, func(r rune) bool { return escapeRune(r) != string(r) }) < 0 {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		b.WriteString(escapeRune(r))
-	}
-	return b.String()
-}
-
-// escapeRune is how the text format prints one character: C0 controls but
-// tab, DEL, C1 controls and the Unicode bidirectional controls as escapes,
-// an invalid byte as U+FFFD, anything else as itself.
-func escapeRune(r rune) string {
-	switch {
-	case r == '\t':
-		return "\t"
-	case r < 0x20 || r == 0x7f || (0x80 <= r && r < 0xa0):
-		return fmt.Sprintf(`\x%02x`, r)
-	case 0x202a <= r && r <= 0x202e, 0x2066 <= r && r <= 0x2069:
-		return fmt.Sprintf(`\u%04x`, r)
-	}
-	return string(r)
 }
 
 // caretPad returns the white space that puts a caret under character col
@@ -244,13 +251,16 @@ func ghCommand(s diag.Severity) string {
 	return "notice"
 }
 
-// ghData escapes a workflow command's message the way the runner unescapes it.
+// ghData escapes a workflow command's message the way the runner unescapes
+// it; other control characters become visible escapes, as the runner
+// passes them on to a terminal or a log viewer as they are.
 func ghData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return model.EscapeControls(
+		strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s))
 }
 
-// ghProperty escapes a workflow command's property value.
+// ghProperty escapes a workflow command's property value, as ghData does.
 func ghProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A",
-		":", "%3A", ",", "%2C").Replace(s)
+	return model.EscapeControls(strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A",
+		":", "%3A", ",", "%2C").Replace(s))
 }

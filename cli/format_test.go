@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/pwbconf/pwbconf/diag"
+	"github.com/pwbconf/pwbconf/model"
 )
 
 func TestWriteTextMasksTheSnippet(t *testing.T) {
@@ -70,13 +71,15 @@ func TestWriteGitHubEscapes(t *testing.T) {
 	ds := []diag.Diagnostic{
 		{Code: "PWB1", Severity: diag.Info, Message: "50% done\nnext", File: "a,b:c.py", Line: 3, Column: 2},
 		{Code: "PWB2", Severity: diag.Error, Message: "x", File: "f.py"},
+		{Code: "PWB3", Severity: diag.Error, Message: "a\x1b[2J\u202eb", File: "\x1b]0;t\a.py"},
 	}
 	var b bytes.Buffer
 	if err := writeGitHub(&b, ds); err != nil {
 		t.Fatal(err)
 	}
 	want := "::notice file=a%2Cb%3Ac.py,line=3,col=2,title=PWB1::50%25 done%0Anext\n" +
-		"::error file=f.py,title=PWB2::x\n"
+		"::error file=f.py,title=PWB2::x\n" +
+		`::error file=\x1b]0;t\x07.py,title=PWB3::a\x1b[2J\u202eb` + "\n"
 	if b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}
@@ -113,8 +116,8 @@ func TestDisplayLineEscapesControls(t *testing.T) {
 			t.Errorf("displayLine(%q, %d) = %q, %d; want %q, %d", tt.line, tt.col, got, col, tt.want, tt.wantCol)
 		}
 	}
-	if got := escapeControls("a\tb\x1bc\u202e"); got != "a\tb\\x1bc\\u202e" {
-		t.Errorf("escapeControls = %q", got)
+	if got := model.EscapeControls("a\tb\x1bc\u202e"); got != "a\tb\\x1bc\\u202e" {
+		t.Errorf("EscapeControls = %q", got)
 	}
 }
 
@@ -141,5 +144,31 @@ func TestDisplayLineCutsLongLines(t *testing.T) {
 	}
 	if got, col := displayLine("short", 3); got != "short" || col != 3 {
 		t.Errorf("a short line changed: %q, %d", got, col)
+	}
+}
+
+func TestFindingsCutLongMessages(t *testing.T) {
+	long := "ValueError: " + strings.Repeat("é", 100_000)
+	ds := []diag.Diagnostic{{Code: "PWB002", Severity: diag.Error, Message: long, File: "f.py",
+		Line: 1, Variable: strings.Repeat("v", 10_000)}}
+	short := []diag.Diagnostic{ds[0]}
+	short[0].Message, short[0].Variable = "ValueError: x", "v"
+	for _, format := range lintFormats {
+		var b, base bytes.Buffer
+		if err := writeFindings(&b, format, ds, nil, false); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeFindings(&base, format, short, nil, false); err != nil {
+			t.Fatal(err)
+		}
+		if b.Len()-base.Len() > 4000 {
+			t.Errorf("%s: %d bytes more for a long message", format, b.Len()-base.Len())
+		}
+		if !strings.Contains(b.String(), "… (100012 characters in all)") {
+			t.Errorf("%s: the cut is not marked:\n%.300s", format, b.String())
+		}
+	}
+	if ds[0].Message != long {
+		t.Error("writeFindings changed its argument")
 	}
 }

@@ -26,6 +26,9 @@ func Decode(data []byte, name string) (*model.Config, error) {
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
 		return nil, fmt.Errorf("%s: empty document", name)
 	}
+	if err := checkAliases(&doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	cfg := &model.Config{File: name}
 	d := decoder{cfg: cfg}
 	err := eachPair(doc.Content[0], "document", d.field)

@@ -30,7 +30,9 @@
 // Tool side: [New] makes a [Document] from a model, hiding secrets as a
 // [SecretMode] says; its YAML, JSON and Python methods write it, [Dotenv]
 // the .env file for its secrets, [WriteFile] any of them atomically.
-// [Decode] reads a document back into a model.
+// [Decode] reads a document back into a model. It reads JSON with the
+// YAML reader, which refuses a key written longer than 1,024 characters:
+// such a JSON document does not decode, though its YAML twin does.
 //
 // Runner side: [Load] and [Parse] read a document and resolve its
 // references into a [Config], whose Username and Credentials methods

@@ -81,9 +81,19 @@ func (g *gen) config() *model.Config {
 	return cfg
 }
 
+// maxKey keeps generated keys within what the JSON output can carry back:
+// the YAML reader that decodes JSON takes at most 1,024 characters of
+// written key, escapes included (six for a control character), which no
+// real family, code or host pattern comes near.
+const maxKey = 150
+
 func (g *gen) key() string {
 	keys := []string{"*", "*.wikipedia.org", "wikipedia", "en", "$x", g.text}
-	return keys[g.next()%len(keys)]
+	k := keys[g.next()%len(keys)]
+	if r := []rune(k); len(r) > maxKey {
+		k = string(r[:maxKey])
+	}
+	return k
 }
 
 func (g *gen) str() model.Value {

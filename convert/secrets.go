@@ -148,7 +148,7 @@ func hideSecrets(cfg *model.Config, mode SecretMode) []EnvVar {
 	if mode == Inline {
 		return nil
 	}
-	h := &hider{mode: mode, names: newSecretNamer(cfg)}
+	h := &hider{mode: mode, names: newSecretNamer(cfg), secrets: secretTexts(cfg)}
 	// Keys that hold the very same tokens (the manual's layout gives one
 	// set to eleven domains) share one set of variables, named after the
 	// first such key: a .env of 44 variables for one token set hides that
@@ -170,16 +170,71 @@ func hideSecrets(cfg *model.Config, mode SecretMode) []EnvVar {
 		}
 	}
 	for i, e := range cfg.Settings {
-		if e.Path[0] == "extra_headers" && e.Value.Kind == model.Dict {
-			cfg.Settings[i].Value = h.hideHeaders(e.Value)
-			continue
-		}
-		if isSecret(e) {
-			base := "PWB_" + settingVarPart(e.Name())
+		base := "PWB_" + settingVarPart(e.Name())
+		switch {
+		case e.Path[0] == "extra_headers" && e.Value.Kind == model.Dict:
+			cfg.Settings[i].Value = h.leaks(h.hideHeaders(e.Value), base)
+		case isSecret(e):
 			cfg.Settings[i].Value = h.hide(e.Value, h.numbered(base, e.Value))
+		default:
+			cfg.Settings[i].Value = h.leaks(e.Value, base)
 		}
 	}
+	for i, e := range cfg.Usernames {
+		base := "PWB_USERNAME_" + settingVarPart(strings.Join(e.Path[1:], "_"))
+		cfg.Usernames[i].Value = h.leaks(e.Value, base)
+	}
 	return h.vars
+}
+
+// secretTexts returns the strings of every entry convert hides: a copy of
+// one of them anywhere else in the config is as secret as the original.
+func secretTexts(cfg *model.Config) []string {
+	out := cfg.Secrets()
+	for _, e := range cfg.Settings {
+		if isSecret(e) {
+			out = append(out, e.Value.Strings()...)
+		}
+	}
+	return slices.DeleteFunc(out, func(s string) bool { return strings.TrimSpace(s) == "" })
+}
+
+// leaky reports whether s equals or holds a secret.
+func (h *hider) leaky(s string) bool {
+	return slices.ContainsFunc(h.secrets, func(secret string) bool {
+		return strings.Contains(s, secret)
+	})
+}
+
+// leaks hides, in a value that is not itself secret, each str that holds a
+// secret: a helper variable the tokens were built from, or a username that
+// repeats a token, would otherwise carry it into the document in the clear.
+func (h *hider) leaks(v model.Value, base string) model.Value {
+	n := 0
+	walkValues(v, func(it model.Value) {
+		if it.Kind == model.Str && h.leaky(it.Str) {
+			n++
+		}
+	})
+	if n == 0 {
+		return v
+	}
+	suffixes := []string{""}
+	if n > 1 {
+		suffixes = make([]string, n)
+		for i := range suffixes {
+			suffixes[i] = "_" + strconv.Itoa(i+1)
+		}
+	}
+	names := h.names.group(base, suffixes)
+	next := 0
+	return mapStrings(v, func(s model.Value) model.Value {
+		if !h.leaky(s.Str) {
+			return s
+		}
+		next++
+		return h.one(s, names[next-1])
+	})
 }
 
 // hideHeaders hides the values extra_headers sends under headers that carry
@@ -197,9 +252,10 @@ func (h *hider) hideHeaders(v model.Value) model.Value {
 }
 
 type hider struct {
-	mode  SecretMode
-	names *secretNamer
-	vars  []EnvVar
+	mode    SecretMode
+	names   *secretNamer
+	vars    []EnvVar
+	secrets []string // texts no entry may show, see secretTexts
 }
 
 // authNames names the strings of an authenticate value by their slot.

@@ -124,7 +124,7 @@ func WriteChangeMarkdown(w io.Writer, ch *Change, sites bool) error {
 	if len(ch.Families) > 0 {
 		ew.printf("| Family | Gained | Lost | Changed |\n| --- | ---: | ---: | ---: |\n")
 		for _, f := range ch.Families {
-			ew.printf("| %s | %d | %d | %d |\n", f.Name, f.Gained, f.Lost, len(f.Sites))
+			ew.printf("| %s | %d | %d | %d |\n", mdEscape(f.Name), f.Gained, f.Lost, len(f.Sites))
 		}
 	}
 	if sites && len(ch.Families) > 0 {
@@ -132,7 +132,8 @@ func WriteChangeMarkdown(w io.Writer, ch *Change, sites bool) error {
 		for _, f := range ch.Families {
 			for _, s := range f.Sites {
 				before, after, _ := strings.Cut(changeText(s), " -> ")
-				ew.printf("| %s:%s | %s | %s |\n", s.Family, s.Code, mdEscape(before), mdEscape(after))
+				ew.printf("| %s | %s | %s |\n", mdEscape(s.Family+":"+s.Code), mdEscape(before),
+					mdEscape(after))
 			}
 		}
 	}

@@ -27,6 +27,8 @@ package coverage
 
 import (
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/pwbconf/pwbconf/model"
 	"github.com/pwbconf/pwbconf/pywikibot"
@@ -163,13 +165,36 @@ func ComputeFor(cfg *model.Config, q Requirement) *Report {
 	r := &Report{File: cfg.File, Requirement: q}
 	sites := table()
 	r.Sites = make([]Site, len(sites))
+	secrets := cfg.Secrets()
 	for i := range sites {
 		r.Sites[i] = resolve(&sites[i], users, auth)
+		if s := &r.Sites[i]; s.UserState == UserOK && isSecretName(s.Username, secrets) {
+			s.Username = model.Mask(s.Username)
+		}
 	}
 	r.tally()
 	r.Unread = unread(cfg)
 	r.Unlisted = unlisted(cfg)
 	return r
+}
+
+// isSecretName reports whether a username repeats a secret, as the file
+// wrote it or as Pywikibot normalises it. A secret of 12 or more characters
+// cannot be a real name by chance, so it also matches in any case and
+// inside a longer name.
+func isSecretName(name string, secrets []string) bool {
+	lower := strings.ToLower(name)
+	for _, s := range secrets {
+		norm := pywikibot.NormalizeUsername(s)
+		if name == s || name == norm {
+			return true
+		}
+		if utf8.RuneCountInString(s) >= 12 && (strings.Contains(lower, strings.ToLower(s)) ||
+			strings.Contains(lower, strings.ToLower(norm))) {
+			return true
+		}
+	}
+	return false
 }
 
 func resolve(t *tableSite, users *userIndex, auth authIndex) Site {

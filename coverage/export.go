@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/pwbconf/pwbconf/model"
 )
 
 // jsonDoc is the shape of the JSON output, the same for one config or many.
@@ -91,10 +93,13 @@ func csvRecord(file string, s *Site) []string {
 
 // defuse keeps spreadsheets from running config text as a formula: a
 // field that starts with =, +, -, @, a tab or a carriage return gets a
-// leading apostrophe, which spreadsheets show as text. Scripts that need
-// the exact text read the JSON output.
+// leading apostrophe, which spreadsheets show as text. Control characters
+// become escapes (model.EscapeControls), so that no field spans lines.
+// Scripts that need the exact text read the JSON output.
 func defuse(fields []string) []string {
 	for i, f := range fields {
+		f = model.EscapeControls(f)
+		fields[i] = f
 		if f != "" && strings.ContainsRune("=+-@\t\r", rune(f[0])) {
 			fields[i] = "'" + f
 		}

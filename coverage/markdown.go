@@ -33,12 +33,12 @@ func writeMarkdownFamilies(w *errWriter, r *Report, v View) {
 	w.printf("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n")
 	for _, f := range v.families(r) {
 		c := f.Count
-		w.printf("| %s | %d | %d | %d | %d | %d | %d | %s |\n", f.Name, c.OAuth,
+		w.printf("| %s | %d | %d | %d | %d | %d | %d | %s |\n", mdEscape(f.Name), c.OAuth,
 			c.OAuthNoUser, c.UserOnly, c.Basic, c.None, c.Sites,
 			mdEscape(describe(append(append([]Source{}, f.Users...), f.Keys...))))
 	}
 	for _, u := range r.Unread {
-		w.printf("\n- `%s` (line %d): %s", u.Entry, u.Line, mdEscape(u.Reason))
+		w.printf("\n- %s (line %d): %s", mdCode(u.Entry), u.Line, mdEscape(u.Reason))
 	}
 	if len(r.Unread) > 0 {
 		w.printf("\n")
@@ -49,7 +49,8 @@ func writeMarkdownSites(w *errWriter, r *Report, v View) {
 	w.printf("| Site | Host | Status | Username | Line | Auth | Kind | Line | Verdict |\n")
 	w.printf("| --- | --- | --- | --- | ---: | --- | --- | ---: | --- |\n")
 	for _, s := range v.allSites(r) {
-		w.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", s.ID(), s.Host, s.Status,
+		w.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", mdEscape(s.ID()),
+			mdEscape(s.Host), s.Status,
 			mdEscape(userText(s)), sourceLine(s.UserSource), mdCode(s.AuthKey), s.AuthKind,
 			sourceLine(s.AuthSource), verdictText(s))
 	}
@@ -75,9 +76,10 @@ func mdCode(s string) string {
 	if s == "" {
 		return "-"
 	}
-	return "`" + strings.ReplaceAll(s, "`", "'") + "`"
+	return "`" + strings.NewReplacer("`", "'", "|", `\|`).Replace(s) + "`"
 }
 
-// mdEscape keeps user text from breaking a table or turning into markup.
+// mdEscape keeps user text from breaking a table or turning into markup;
+// printf then writes a line break in it as an escape.
 var mdEscape = strings.NewReplacer("|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`",
 	"<", "&lt;", "[", `\[`).Replace

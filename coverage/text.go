@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/pwbconf/pwbconf/model"
 )
 
 // missingLimit is how many codes a summary names per verdict before it
@@ -89,9 +91,9 @@ func writeTextSites(w *errWriter, r *Report, v View) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "SITE\tHOST\tSTATUS\tUSERNAME\tLINE\tAUTH\tKIND\tLINE\tVERDICT")
 	for _, s := range v.allSites(r) {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ID(), s.Host, s.Status,
-			userText(s), sourceLine(s.UserSource), orDash(s.AuthKey), s.AuthKind,
-			sourceLine(s.AuthSource), verdictText(s))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", escapeArgs([]any{s.ID(),
+			s.Host, string(s.Status), userText(s), sourceLine(s.UserSource), orDash(s.AuthKey),
+			string(s.AuthKind), sourceLine(s.AuthSource), verdictText(s)})...)
 	}
 	if err := tw.Flush(); err != nil && w.err == nil {
 		w.err = err
@@ -108,7 +110,7 @@ func writeTextMatrix(w *errWriter, reports []*Report, v View) {
 	}
 	fmt.Fprint(tw, "OAUTH\t\n")
 	for _, r := range reports {
-		fmt.Fprintf(tw, "%s\t", r.File)
+		fmt.Fprintf(tw, "%s\t", model.EscapeControls(r.File))
 		for _, n := range names {
 			f, _ := r.Family(n)
 			fmt.Fprintf(tw, "%s\t", cell(f))
@@ -171,4 +173,22 @@ func (e *errWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-func (e *errWriter) printf(format string, args ...any) { fmt.Fprintf(e, format, args...) }
+// printf writes the string arguments with their control characters as
+// escapes (model.EscapeControls): they hold text of the file, and a line
+// break in a username must not start a line of the report.
+func (e *errWriter) printf(format string, args ...any) {
+	fmt.Fprintf(e, format, escapeArgs(args)...)
+}
+
+// escapeArgs escapes the strings among args, for a format string that
+// comes from the code.
+func escapeArgs(args []any) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			a = model.EscapeControls(s)
+		}
+		out[i] = a
+	}
+	return out
+}

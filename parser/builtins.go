@@ -42,9 +42,10 @@ func (ctx *sandboxContext) sandboxBuiltins(g py.StringDict) {
 	g["__pwbconf_grow__"] = newFunc("__pwbconf_grow__", ev.growHook)
 	g["__pwbconf_or__"] = newFunc("__pwbconf_or__", orHook)
 	g["__pwbconf_ior__"] = newFunc("__pwbconf_ior__", iorHook)
+	g["__pwbconf_eq__"] = newFunc("__pwbconf_eq__", eqHook)
 	g["pow"] = ev.checkedPow(g["pow"])
 	g["iter"] = newFunc("iter", ev.iter)
-	g["repr"] = checkedRepr(g["repr"])
+	g["repr"] = newFunc("repr", builtinRepr)
 	g["reversed"] = newFunc("reversed", builtinReversed)
 	g["min"] = newFunc("min", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return minMax("min", py.Lt, args, kwargs)
@@ -73,17 +74,17 @@ func (ev *evaluation) checkedPow(pow py.Object) py.Object {
 	})
 }
 
-// checkedRepr is repr(), which refuses an int of too many digits as str()
-// does (see checkIntStr).
-func checkedRepr(repr py.Object) py.Object {
-	return newFunc("repr", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		if len(args) == 1 {
-			if err := checkIntStr(args[0]); err != nil {
-				return nil, err
-			}
-		}
-		return py.Call(repr, args, kwargs)
-	})
+// builtinRepr is repr(), written by pyRepr.
+func builtinRepr(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	if len(args) != 1 || len(kwargs) != 0 {
+		return nil, py.ExceptionNewf(py.TypeError, "repr() takes exactly one argument (%d given)",
+			len(args)+len(kwargs))
+	}
+	s, err := pyRepr(args[0])
+	if err != nil {
+		return nil, err
+	}
+	return py.String(s), nil
 }
 
 // refusingFunc is a function that stops evaluation when called.

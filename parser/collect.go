@@ -285,11 +285,19 @@ func (ev *evaluation) value(o py.Object, depth int) model.Value {
 	case py.Tuple:
 		return model.Value{Kind: model.Tuple, Items: ev.values(v, depth)}
 	case *py.List:
+		if !ev.enterValue(v) {
+			return cyclic(o)
+		}
+		defer delete(ev.converting, identify(v))
 		return model.Value{Kind: model.List, Items: ev.values(v.Items, depth)}
 	case *unknownValue:
 		return ev.unknownModel(v.source, v.origin)
 	}
 	if m, ok := asMapping(o); ok {
+		if !ev.enterValue(o) {
+			return cyclic(o)
+		}
+		defer delete(ev.converting, identify(o))
 		out := model.Value{Kind: model.Dict}
 		for _, k := range m.keys {
 			out.Keys = append(out.Keys, plainText(k))
@@ -297,6 +305,27 @@ func (ev *evaluation) value(o py.Object, depth int) model.Value {
 		}
 		return out
 	}
+	return model.Value{Kind: model.Other, Source: typeName(o)}
+}
+
+// enterValue marks a container as being copied; it reports false when it
+// already is, because the container holds itself.
+func (ev *evaluation) enterValue(o py.Object) bool {
+	id := identify(o)
+	if ev.converting[id] {
+		return false
+	}
+	if ev.converting == nil {
+		ev.converting = map[identity]bool{}
+	}
+	ev.converting[id] = true
+	return true
+}
+
+// cyclic stands for a container met again inside itself: the model is a
+// tree, so the inner one is kept as its type only, as any value the model
+// cannot hold is.
+func cyclic(o py.Object) model.Value {
 	return model.Value{Kind: model.Other, Source: typeName(o)}
 }
 

@@ -182,24 +182,14 @@ func (d *orderedDict) keyTuple() py.Tuple {
 }
 
 func (d *orderedDict) M__eq__(other py.Object) (py.Object, error) {
-	o, ok := asMapping(other)
-	if !ok {
+	if _, ok := asMapping(other); !ok {
 		return py.NotImplemented, nil
 	}
-	if len(o.keys) != len(d.keys) {
-		return py.False, nil
+	eq, err := deepEqual(d, other, 0)
+	if err != nil {
+		return nil, err
 	}
-	for _, k := range d.keys {
-		ov, ok := o.vals[k]
-		if !ok {
-			return py.False, nil
-		}
-		eq, err := py.Eq(d.vals[k], ov)
-		if err != nil || eq != py.True {
-			return py.False, err
-		}
-	}
-	return py.True, nil
+	return py.NewBool(eq), nil
 }
 
 func (d *orderedDict) M__ne__(other py.Object) (py.Object, error) {

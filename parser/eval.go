@@ -99,6 +99,8 @@ type evaluation struct {
 	// fromModule is the module of the last from-import, which names the
 	// module in an ImportError as CPython does.
 	fromModule string
+	// converting holds the containers being copied into the model.
+	converting map[identity]bool
 }
 
 // binding is where a top-level name was bound, last place first.

@@ -64,16 +64,35 @@ func (m AuthMatch) OAuth() bool {
 // A value of unknown length (read from the environment, say) is taken to
 // fit, because it most likely does.
 func MatchAuth(entries []model.Entry, url string) AuthMatch {
-	byKey := make(map[string]model.Entry, len(entries))
+	return NewAuthIndex(entries).Match(url)
+}
+
+// AuthIndex holds authenticate entries by key, for looking many URLs up
+// in one config: building it is the part that grows with the config.
+type AuthIndex map[string]model.Entry
+
+// NewAuthIndex indexes the authenticate entries among entries; of two
+// entries with one key the later wins, as in the dict.
+func NewAuthIndex(entries []model.Entry) AuthIndex {
+	byKey := make(AuthIndex, len(entries))
 	for _, e := range entries {
 		if len(e.Path) == 2 && e.Path[0] == "authenticate" {
 			byKey[e.Path[1]] = e
 		}
 	}
+	return byKey
+}
+
+// Match is [MatchAuth] on the indexed entries.
+func (x AuthIndex) Match(url string) AuthMatch { return x.MatchWithout(url, "") }
+
+// MatchWithout is [AuthIndex.Match] as if the key without were not in
+// the dict; "" leaves every key in.
+func (x AuthIndex) MatchWithout(url, without string) AuthMatch {
 	var m AuthMatch
 	for _, key := range AuthKeys(url) {
-		e, ok := byKey[key]
-		if !ok {
+		e, ok := x[key]
+		if !ok || key == without && without != "" {
 			continue
 		}
 		if n, known := ValueLen(e.Value); known && n != 2 && n != 4 {

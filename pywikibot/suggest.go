@@ -12,16 +12,30 @@ import (
 // close. Case and underscores do not count, so "Put_Throtle" finds
 // "put_throttle"; a candidate must differ in fewer than half of name's
 // letters to be offered, which keeps short names from matching anything.
+// A name longer than maxSuggestLen gets no suggestion: no candidate is
+// that long, and the distance costs the product of the two lengths.
 func Nearest(name string, candidates []string) string {
+	if len(name) > 4*maxSuggestLen || utf8.RuneCountInString(name) > maxSuggestLen {
+		return ""
+	}
 	key := fold(name)
-	best, bestDist := "", (utf8.RuneCountInString(key)+1)/2
+	n := utf8.RuneCountInString(key)
+	best, bestDist := "", (n+1)/2
 	for _, c := range candidates {
-		if d := levenshtein.ComputeDistance(key, fold(c)); d < bestDist {
+		fc := fold(c)
+		// The distance is at least the difference in length.
+		if diff := n - utf8.RuneCountInString(fc); diff >= bestDist || -diff >= bestDist {
+			continue
+		}
+		if d := levenshtein.ComputeDistance(key, fc); d < bestDist {
 			best, bestDist = c, d
 		}
 	}
 	return best
 }
+
+// maxSuggestLen is the longest name Nearest looks for a match for.
+const maxSuggestLen = 64
 
 // NearestVariable suggests a known variable or helper for a misspelled
 // name.

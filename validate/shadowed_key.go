@@ -26,11 +26,12 @@ var shadowedKey = &Rule{
 	Good: "authenticate['*.wikipedia.org'] = ('a4c123b1612dd272d1371c17149d4395', '36b3216fdaeeb975729fae923d5a4fd12aabfe22', '8f219e9cb0eb53f16947ccf25ec84d8d', 'bc74254770f58904dba41ecccc3fc1626e53a130')\n",
 	check: func(p *pass) {
 		entries := authEntries(p.cfg)
+		index := pywikibot.NewAuthIndex(entries)
 		type pair struct{ near, far string }
 		hosts := map[pair][]string{}
 		var order []pair
 		for _, host := range pywikibot.Hosts() {
-			near, far, ok := shadowing(entries, host)
+			near, far, ok := shadowing(index, host)
 			if !ok {
 				continue
 			}
@@ -51,15 +52,12 @@ var shadowedKey = &Rule{
 // shadowing finds the entry that serves host and the wildcard entry that
 // would serve it otherwise, when their values differ. Catch-all keys
 // are left out: overriding them is what they are for.
-func shadowing(entries []model.Entry, host string) (near, far model.Entry, ok bool) {
-	m := pywikibot.MatchAuth(entries, host)
+func shadowing(index pywikibot.AuthIndex, host string) (near, far model.Entry, ok bool) {
+	m := index.Match(host)
 	if m.Entry == nil || catchAll(m.Key) || m.Entry.Value.IsUnknown() {
 		return near, far, false
 	}
-	rest := slices.DeleteFunc(slices.Clone(entries), func(e model.Entry) bool {
-		return e.Name() == m.Key
-	})
-	next := pywikibot.MatchAuth(rest, host)
+	next := index.MatchWithout(host, m.Key)
 	if next.Entry == nil || catchAll(next.Key) || next.Entry.Value.IsUnknown() ||
 		sameValue(m.Entry.Value, next.Entry.Value) {
 		return near, far, false

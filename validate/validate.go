@@ -10,6 +10,7 @@ package validate
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -95,7 +96,37 @@ func Check(cfg *model.Config, opts Options) []diag.Diagnostic {
 		r.check(p)
 		out = append(out, p.found...)
 	}
-	return diag.Sort(suppress(cfg, &opts, out))
+	return capPerRule(diag.Sort(suppress(cfg, &opts, out)))
+}
+
+// maxPerRule is how many findings of one code Check returns; in their
+// place a last one counts the rest. A loop in a file can set thousands of
+// entries that all break a rule the same way, and a list of them all
+// helps no one and takes long to print.
+const maxPerRule = 100
+
+// capPerRule keeps the first maxPerRule findings of each code of sorted
+// ds and puts, where the next would be, one finding that counts the rest.
+func capPerRule(ds []diag.Diagnostic) []diag.Diagnostic {
+	total := map[string]int{}
+	for _, d := range ds {
+		total[d.Code]++
+	}
+	seen := map[string]int{}
+	out := ds[:0]
+	for _, d := range ds {
+		seen[d.Code]++
+		switch n := seen[d.Code]; {
+		case n <= maxPerRule:
+			out = append(out, d)
+		case n == maxPerRule+1:
+			d.Message = fmt.Sprintf("and %d more %s findings from here on, not shown",
+				total[d.Code]-maxPerRule, d.Code)
+			d.Variable, d.EndLine, d.EndCol = "", 0, 0
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // Rules returns every rule, ordered by code.

@@ -23,6 +23,7 @@ def run(src, hooks):
         ns['__pwbconf_grow__'] = lambda op, target, value: value
         ns['__pwbconf_or__'] = lambda x: x
         ns['__pwbconf_ior__'] = lambda target, value: value
+        ns['__pwbconf_eq__'] = lambda x: x
     exec(compile(src, 'user-config.py', 'exec'), ns)
     names = {k: v for k, v in ns.items() if not k.startswith('__') and not callable(v)}
     names.pop('loops', None)

@@ -27,7 +27,8 @@ import (
 // s *= __pwbconf_grow__('*', s, (n)), which checks and gives n back, so
 // that a list still grows in place. __pwbconf_or__ gives the merge of two
 // dicts (Python 3.9), which gpython's dict lacks; d |= e becomes
-// d |= __pwbconf_ior__(d, (e)), which updates d in place. An augmented
+// d |= __pwbconf_ior__(d, (e)), which updates d in place. __pwbconf_eq__
+// makes == and != compare identity first, as CPython does. An augmented
 // assignment to an attribute or a subscript is left as it is.
 
 // operator is how the rewrite treats the left operand of one operator.
@@ -53,6 +54,8 @@ var (
 		"**": {call: sizeCall, numbers: true},
 		"<<": {call: sizeCall, tighter: additive, unary: true, numbers: true},
 		"|":  {call: orCall, tighter: bitwise, unary: true},
+		"==": {call: eqCall, tighter: bitwise, unary: true},
+		"!=": {call: eqCall, tighter: bitwise, unary: true},
 	}
 	// augmented are the augmented assignments rewritten on plain names.
 	augmented = map[string]bool{"%=": true, "*=": true, "**=": true, "<<=": true, "|=": true}

@@ -15,6 +15,7 @@ const (
 	growCall     = "__pwbconf_grow__"
 	orCall       = "__pwbconf_or__"
 	iorCall      = "__pwbconf_ior__"
+	eqCall       = "__pwbconf_eq__"
 	futureModule = "__pwbconf_future__"
 )
 

@@ -1,0 +1,35 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// EscapeControls writes the control characters of s as escapes, so that
+// text from a file cannot move the cursor, retitle the terminal, start a
+// line of its own or reorder what is shown. Tabs stay.
+func EscapeControls(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return EscapeRune(r) != string(r) }) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteString(EscapeRune(r))
+	}
+	return b.String()
+}
+
+// EscapeRune is how text output prints one character: C0 controls but
+// tab, DEL, C1 controls and the Unicode bidirectional controls as escapes,
+// an invalid byte as U+FFFD, anything else as itself.
+func EscapeRune(r rune) string {
+	switch {
+	case r == '\t':
+		return "\t"
+	case r < 0x20 || r == 0x7f || (0x80 <= r && r < 0xa0):
+		return fmt.Sprintf(`\x%02x`, r)
+	case 0x202a <= r && r <= 0x202e, 0x2066 <= r && r <= 0x2069:
+		return fmt.Sprintf(`\u%04x`, r)
+	}
+	return string(r)
+}
