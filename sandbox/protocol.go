@@ -29,7 +29,8 @@ type request struct {
 type reply struct {
 	Config *model.Config `json:"config,omitempty"`
 	// Retire says the worker exits after this reply: its CPU budget is
-	// spent, or the evaluator panicked and its state is not to be trusted.
+	// spent, the evaluator panicked and its state is not to be trusted, or
+	// the file hit the memory limit and left its garbage behind.
 	Retire bool `json:"retire,omitempty"`
 }
 

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"slices"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -150,6 +151,14 @@ func evaluateOne(req *request, sh *shared, spec workerSpec) (rep reply) {
 	})
 	if rep.Config == nil {
 		rep.Config = &model.Config{File: req.File}
+	}
+	// A file stopped at the memory limit leaves its garbage behind; the
+	// heap watchdog could then blame the next file for it. A fresh worker
+	// costs a few milliseconds.
+	if slices.ContainsFunc(rep.Config.Diagnostics, func(d diag.Diagnostic) bool {
+		return d.Code == diag.CodeMemoryLimit
+	}) {
+		rep.Retire = true
 	}
 	return rep
 }
