@@ -165,10 +165,10 @@ func ComputeFor(cfg *model.Config, q Requirement) *Report {
 	r := &Report{File: cfg.File, Requirement: q}
 	sites := table()
 	r.Sites = make([]Site, len(sites))
-	secrets := cfg.Secrets()
+	secret := newSecretNames(cfg.Secrets())
 	for i := range sites {
 		r.Sites[i] = resolve(&sites[i], users, auth)
-		if s := &r.Sites[i]; s.UserState == UserOK && isSecretName(s.Username, secrets) {
+		if s := &r.Sites[i]; s.UserState == UserOK && secret.is(s.Username) {
 			s.Username = model.Mask(s.Username)
 		}
 	}
@@ -178,23 +178,40 @@ func ComputeFor(cfg *model.Config, q Requirement) *Report {
 	return r
 }
 
-// isSecretName reports whether a username repeats a secret, as the file
-// wrote it or as Pywikibot normalises it. A secret of 12 or more characters
-// cannot be a real name by chance, so it also matches in any case and
-// inside a longer name.
-func isSecretName(name string, secrets []string) bool {
-	lower := strings.ToLower(name)
+// secretNames tells usernames that repeat a secret, as the file wrote it
+// or as Pywikibot normalizes a name; a long secret counts anywhere in a
+// name and in any case. The forms are worked out once per file, and each
+// distinct name is judged once: the site table repeats a few names
+// across some 1,500 sites.
+type secretNames struct {
+	exact  map[string]bool
+	inside []string // lower case
+	seen   map[string]bool
+}
+
+func newSecretNames(secrets []string) *secretNames {
+	sn := &secretNames{exact: map[string]bool{}, seen: map[string]bool{}}
 	for _, s := range secrets {
 		norm := pywikibot.NormalizeUsername(s)
-		if name == s || name == norm {
-			return true
-		}
-		if utf8.RuneCountInString(s) >= 12 && (strings.Contains(lower, strings.ToLower(s)) ||
-			strings.Contains(lower, strings.ToLower(norm))) {
-			return true
+		sn.exact[s], sn.exact[norm] = true, true
+		if utf8.RuneCountInString(s) >= 12 {
+			sn.inside = append(sn.inside, strings.ToLower(s), strings.ToLower(norm))
 		}
 	}
-	return false
+	return sn
+}
+
+func (sn *secretNames) is(name string) bool {
+	if v, ok := sn.seen[name]; ok {
+		return v
+	}
+	v := sn.exact[name]
+	lower := strings.ToLower(name)
+	for _, s := range sn.inside {
+		v = v || strings.Contains(lower, s)
+	}
+	sn.seen[name] = v
+	return v
 }
 
 func resolve(t *tableSite, users *userIndex, auth authIndex) Site {
