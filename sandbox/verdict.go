@@ -39,6 +39,7 @@ func (r result) cause(l Limits) (code, msg string) {
 		strings.Contains(r.stderr, "stack overflow"):
 		return diag.CodeRecursionLimit, "recursion too deep; evaluation ran out of stack"
 	case status == exitMemory,
+		strings.Contains(r.stderr, heapOverText),
 		strings.Contains(r.stderr, "out of memory"),
 		strings.Contains(r.stderr, "cannot allocate memory"),
 		strings.Contains(r.stderr, "failed to allocate"):

@@ -241,6 +241,11 @@ func watchCPU() {
 	os.Exit(exitCPU)
 }
 
+// heapOverText opens the watchdog's last words. The parent looks for it
+// too: the runtime may die of the same allocation with its own exit status
+// between the watchdog's report and its exit.
+const heapOverText = "pwbconf worker: heap of "
+
 // watchHeap ends the worker when live heap passes limit. The data rlimit
 // alone would catch this too, but only when the runtime next asks the
 // kernel for memory, and a file that grows its data in small steps under
@@ -258,7 +263,7 @@ func watchHeap(limit uint64) {
 		runtime.GC()
 		metrics.Read(live)
 		if n := live[0].Value.Uint64(); n >= limit {
-			fmt.Fprintf(os.Stderr, "pwbconf worker: heap of %d bytes over the limit\n", n)
+			fmt.Fprintf(os.Stderr, "%s%d bytes over the limit\n", heapOverText, n)
 			os.Exit(exitMemory)
 		}
 	}
