@@ -168,7 +168,7 @@ func (r *runner) coverageReports(files []string, o *coverageOptions) ([]*coverag
 		srcs[i] = src
 	}
 	cfgs := make([]*model.Config, len(files))
-	inPool(len(files), o.jobs, o.limits, func(pool *sandbox.Pool, i int) {
+	inPool(len(files), o.jobs, o.limits, nil, func(pool *sandbox.Pool, i int) {
 		cfgs[i] = pool.Evaluate(files[i], srcs[i], o.env)
 	})
 	reports := make([]*coverage.Report, len(files))

@@ -2,10 +2,10 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -33,16 +33,72 @@ func newSource(src []byte, mask *masker) *source {
 // message cut to maxMessage characters.
 func writeFindings(w io.Writer, format string, ds []diag.Diagnostic,
 	sources map[string]*source, color bool) error {
-	ds = capFindings(ds)
-	switch format {
-	case "json":
-		return writeJSON(w, ds)
-	case "github":
-		return writeGitHub(w, ds)
-	case "sarif":
-		return writeSARIF(w, ds)
+	fw := newFindingWriter(w, format, color)
+	fw.write(ds, func(file string) *source { return sources[file] })
+	return fw.close()
+}
+
+// findingWriter prints findings in one format as they come, a file's at a
+// time, so that a run over thousands of files keeps only the files under
+// way in memory. SARIF is the exception: go-sarif builds the log as one
+// value, so its findings are held to the end (without their sources).
+type findingWriter struct {
+	w      *bufio.Writer
+	format string
+	st     textStyle
+	count  int               // findings written so far
+	held   []diag.Diagnostic // SARIF's findings
+	item   bytes.Buffer      // one JSON element being encoded
+	enc    *json.Encoder     // writes into item
+}
+
+func newFindingWriter(w io.Writer, format string, color bool) *findingWriter {
+	fw := &findingWriter{w: bufio.NewWriter(w), format: format, st: textStyle(color)}
+	fw.enc = json.NewEncoder(&fw.item)
+	fw.enc.SetEscapeHTML(false)
+	// The elements of the array as json.Encoder would indent the whole.
+	fw.enc.SetIndent("  ", "  ")
+	return fw
+}
+
+// write prints ds, sorted and masked; source finds the lines of a file
+// for the text format's snippets, and may return nil.
+func (fw *findingWriter) write(ds []diag.Diagnostic, source func(file string) *source) {
+	for _, d := range ds {
+		d.Message, d.Variable = capText(d.Message), capText(d.Variable)
+		switch fw.format {
+		case "json":
+			fw.writeJSON(d)
+		case "github":
+			fw.writeGitHub(d)
+		case "sarif":
+			fw.held = append(fw.held, d)
+		default:
+			fw.writeText(d, source(d.File))
+		}
+		fw.count++
 	}
-	return writeText(w, ds, sources, color)
+}
+
+// flush sends what is buffered on, so that a reader sees a file's
+// findings once it is checked.
+func (fw *findingWriter) flush() error { return fw.w.Flush() }
+
+// close ends the output and reports the first error met in writing it.
+func (fw *findingWriter) close() error {
+	switch fw.format {
+	case "json":
+		if fw.count == 0 {
+			fw.w.WriteString("[]\n")
+		} else {
+			fw.w.WriteString("\n]\n")
+		}
+	case "sarif":
+		if err := writeSARIF(fw.w, fw.held); err != nil {
+			return err
+		}
+	}
+	return fw.w.Flush()
 }
 
 // maxMessage is how many characters of a message or a variable name the
@@ -65,16 +121,6 @@ func capText(s string) string {
 		end += size
 	}
 	return fmt.Sprintf("%s… (%d characters in all)", s[:end], n)
-}
-
-// capFindings returns ds with every message and variable name cut by capText.
-func capFindings(ds []diag.Diagnostic) []diag.Diagnostic {
-	out := slices.Clone(ds)
-	for i := range out {
-		out[i].Message = capText(out[i].Message)
-		out[i].Variable = capText(out[i].Variable)
-	}
-	return out
 }
 
 // ANSI styles of the text format.
@@ -108,24 +154,20 @@ func severityStyle(s diag.Severity) string {
 	return styleCyan
 }
 
-// writeText prints each finding as a compiler would: a location line, then
+// writeText prints a finding as a compiler would: a location line, then
 // the source line (masked) with a caret under the column.
-func writeText(w io.Writer, ds []diag.Diagnostic, sources map[string]*source, color bool) error {
-	bw := bufio.NewWriter(w)
-	st := textStyle(color)
-	for _, d := range ds {
-		loc := d.File
-		if d.Line > 0 {
-			loc = fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Column)
-		}
-		fmt.Fprintf(bw, "%s: %s: %s %s\n", st.paint(styleBold, model.EscapeControls(loc)),
-			st.paint(severityStyle(d.Severity), d.Severity.String()), model.EscapeControls(d.Message),
-			st.paint(styleDim, "["+d.Code+"]"))
-		if src := sources[d.File]; src != nil {
-			writeSnippet(bw, src, d, st)
-		}
+func (fw *findingWriter) writeText(d diag.Diagnostic, src *source) {
+	st := fw.st
+	loc := d.File
+	if d.Line > 0 {
+		loc = fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Column)
 	}
-	return bw.Flush()
+	fmt.Fprintf(fw.w, "%s: %s: %s %s\n", st.paint(styleBold, model.EscapeControls(loc)),
+		st.paint(severityStyle(d.Severity), d.Severity.String()), model.EscapeControls(d.Message),
+		st.paint(styleDim, "["+d.Code+"]"))
+	if src != nil {
+		writeSnippet(fw.w, src, d, st)
+	}
 }
 
 // writeSnippet prints the line d points at with a caret under its column.
@@ -212,33 +254,33 @@ func caretPad(line string, col int) string {
 	return b.String()
 }
 
-// writeJSON prints ds as one JSON array, empty when there is no finding.
-func writeJSON(w io.Writer, ds []diag.Diagnostic) error {
-	if ds == nil {
-		ds = []diag.Diagnostic{}
+// writeJSON prints a finding as the next element of one JSON array.
+func (fw *findingWriter) writeJSON(d diag.Diagnostic) {
+	fw.item.Reset()
+	if err := fw.enc.Encode(d); err != nil {
+		// A Diagnostic is plain data; encoding it cannot fail.
+		panic(err)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(ds)
+	if fw.count == 0 {
+		fw.w.WriteString("[\n  ")
+	} else {
+		fw.w.WriteString(",\n  ")
+	}
+	fw.w.Write(bytes.TrimSuffix(fw.item.Bytes(), []byte("\n")))
 }
 
-// writeGitHub prints ds as GitHub Actions workflow commands, which the
-// runner turns into annotations on the changed files.
-func writeGitHub(w io.Writer, ds []diag.Diagnostic) error {
-	bw := bufio.NewWriter(w)
-	for _, d := range ds {
-		props := "file=" + ghProperty(d.File)
-		if d.Line > 0 {
-			props += fmt.Sprintf(",line=%d,col=%d", d.Line, d.Column)
-			if d.EndLine > 0 {
-				props += fmt.Sprintf(",endLine=%d,endColumn=%d", d.EndLine, d.EndCol)
-			}
+// writeGitHub prints a finding as a GitHub Actions workflow command, which
+// the runner turns into an annotation on the changed file.
+func (fw *findingWriter) writeGitHub(d diag.Diagnostic) {
+	props := "file=" + ghProperty(d.File)
+	if d.Line > 0 {
+		props += fmt.Sprintf(",line=%d,col=%d", d.Line, d.Column)
+		if d.EndLine > 0 {
+			props += fmt.Sprintf(",endLine=%d,endColumn=%d", d.EndLine, d.EndCol)
 		}
-		props += ",title=" + ghProperty(d.Code)
-		fmt.Fprintf(bw, "::%s %s::%s\n", ghCommand(d.Severity), props, ghData(d.Message))
 	}
-	return bw.Flush()
+	props += ",title=" + ghProperty(d.Code)
+	fmt.Fprintf(fw.w, "::%s %s::%s\n", ghCommand(d.Severity), props, ghData(d.Message))
 }
 
 func ghCommand(s diag.Severity) string {

@@ -16,7 +16,7 @@ func TestWriteTextMasksTheSnippet(t *testing.T) {
 		{Code: "PWB998", Severity: diag.Error, Message: "whole file", File: "f.py"},
 	}
 	var b bytes.Buffer
-	if err := writeText(&b, ds, map[string]*source{"f.py": src}, false); err != nil {
+	if err := writeFindings(&b, "text", ds, map[string]*source{"f.py": src}, false); err != nil {
 		t.Fatal(err)
 	}
 	want := "f.py:2:25: warning: m [PWB999]\n" +
@@ -31,7 +31,7 @@ func TestWriteTextMasksTheSnippet(t *testing.T) {
 func TestWriteTextColour(t *testing.T) {
 	ds := []diag.Diagnostic{{Code: "C", Severity: diag.Error, Message: "m", File: "f", Line: 1, Column: 1}}
 	var b bytes.Buffer
-	if err := writeText(&b, ds, nil, true); err != nil {
+	if err := writeFindings(&b, "text", ds, nil, true); err != nil {
 		t.Fatal(err)
 	}
 	want := "\x1b[1mf:1:1\x1b[0m: \x1b[1;31merror\x1b[0m: m \x1b[2m[C]\x1b[0m\n"
@@ -74,7 +74,7 @@ func TestWriteGitHubEscapes(t *testing.T) {
 		{Code: "PWB3", Severity: diag.Error, Message: "a\x1b[2J\u202eb", File: "\x1b]0;t\a.py"},
 	}
 	var b bytes.Buffer
-	if err := writeGitHub(&b, ds); err != nil {
+	if err := writeFindings(&b, "github", ds, nil, false); err != nil {
 		t.Fatal(err)
 	}
 	want := "::notice file=a%2Cb%3Ac.py,line=3,col=2,title=PWB1::50%25 done%0Anext\n" +
@@ -87,7 +87,7 @@ func TestWriteGitHubEscapes(t *testing.T) {
 
 func TestWriteJSONEmpty(t *testing.T) {
 	var b bytes.Buffer
-	if err := writeJSON(&b, nil); err != nil {
+	if err := writeFindings(&b, "json", nil, nil, false); err != nil {
 		t.Fatal(err)
 	}
 	if b.String() != "[]\n" {

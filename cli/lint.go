@@ -95,14 +95,20 @@ func poolOptions(c *cli.Context) (int, sandbox.Limits, error) {
 }
 
 // inPool calls do for 0 to n-1 from up to jobs goroutines at a time, all
-// evaluating in one sandbox pool of as many workers.
-func inPool(n, jobs int, limits sandbox.Limits, do func(pool *sandbox.Pool, i int)) {
+// evaluating in one sandbox pool of as many workers. feed, when not nil,
+// is called with each i, in order, before i is handed out; it may block to
+// hold the work back.
+func inPool(n, jobs int, limits sandbox.Limits, feed func(i int),
+	do func(pool *sandbox.Pool, i int)) {
 	if n == 0 {
 		return
 	}
 	jobs = min(jobs, n)
 	pool := sandbox.NewPool(jobs, limits)
 	defer pool.Close()
+	// The workers' start-up is most of the time one file takes; it runs
+	// while the caller's own set-up does.
+	pool.Start(jobs)
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range jobs {
@@ -113,6 +119,9 @@ func inPool(n, jobs int, limits sandbox.Limits, do func(pool *sandbox.Pool, i in
 		})
 	}
 	for i := range n {
+		if feed != nil {
+			feed(i)
+		}
 		next <- i
 	}
 	close(next)
@@ -212,10 +221,17 @@ func (r *runner) lint(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	// The rules' tables are built while the first workers start.
+	go validate.Warm()
 	files, problems := collect(paths, o.log)
 	if len(problems) > 0 {
 		r.setCode(ExitFailure)
 	}
+	// Findings sort by file first, so checking the files in the order of
+	// their names lets each file's findings be printed as soon as it is
+	// done, and forgotten.
+	slices.Sort(files)
+	problems = diag.Sort(problems)
 	opts := make([]validate.Options, len(files))
 	projects := newProjects(o.log)
 	for i, f := range files {
@@ -223,28 +239,57 @@ func (r *runner) lint(c *cli.Context) error {
 			return err
 		}
 	}
+	out := newFindingWriter(r.stdout, o.format, o.color)
+	var counts severityCounts
+	emit := func(ds []diag.Diagnostic, src *source) {
+		counts.add(ds)
+		if o.failOn > 0 && slices.ContainsFunc(ds, func(d diag.Diagnostic) bool {
+			return d.Severity >= o.failOn
+		}) {
+			r.setCode(ExitFindings)
+		}
+		if o.quiet || len(ds) == 0 {
+			return
+		}
+		o.progress.makeRoom()
+		out.write(ds, func(string) *source { return src })
+		out.flush()
+	}
+	// problems are found before any file is checked; each goes out in its
+	// place among the files' findings.
+	before := func(file string) []diag.Diagnostic {
+		n := 0
+		for n < len(problems) && problems[n].File < file {
+			n++
+		}
+		emit(problems[:n], nil)
+		problems = problems[n:]
+		n = 0
+		for n < len(problems) && problems[n].File == file {
+			n++
+		}
+		same := problems[:n]
+		problems = problems[n:]
+		return same
+	}
 	o.progress = r.newProgress(len(files), o)
-	results := r.checkAll(files, opts, o)
-	o.progress.clear()
-	ds := problems
-	sources := map[string]*source{}
-	for _, res := range results {
+	r.checkAll(files, opts, o, func(res fileResult) {
 		if res.readErr {
 			r.setCode(ExitFailure)
 		}
-		ds = append(ds, res.diags...)
-		sources[res.file] = res.src
-	}
-	ds = diag.Sort(ds)
-	failing := func(d diag.Diagnostic) bool { return d.Severity >= o.failOn }
-	if o.failOn > 0 && slices.ContainsFunc(ds, failing) {
-		r.setCode(ExitFindings)
-	}
+		ds := res.diags
+		if same := before(res.file); len(same) > 0 {
+			ds = diag.Sort(append(same, ds...))
+		}
+		emit(ds, res.src)
+	})
+	emit(problems, nil)
+	o.progress.clear()
 	if o.quiet {
 		return nil
 	}
-	err = writeFindings(r.stdout, o.format, ds, sources, o.color)
-	o.progress.summarize(len(files), ds)
+	err = out.close()
+	o.progress.summarize(len(files), counts)
 	return err
 }
 
@@ -252,19 +297,39 @@ func (r *runner) lint(c *cli.Context) error {
 type fileResult struct {
 	file    string
 	src     *source
-	diags   []diag.Diagnostic // masked
+	diags   []diag.Diagnostic // masked and sorted
 	readErr bool
 }
 
+// aheadPerJob bounds how many files each job may check past the first one
+// not yet printed. Their findings wait in memory until it is, so without a
+// bound one slow file would let a run over thousands pile up.
+const aheadPerJob = 8
+
 // checkAll evaluates and checks files, o.jobs at a time, each with its
-// options, and returns the results in the order of files.
-func (r *runner) checkAll(files []string, opts []validate.Options, o *lintOptions) []fileResult {
-	results := make([]fileResult, len(files))
-	inPool(len(files), o.jobs, o.limits, func(pool *sandbox.Pool, i int) {
-		results[i] = r.check(pool, files[i], opts[i], o)
-		o.progress.fileDone()
-	})
-	return results
+// options, and hands the results to each in the order of files, on the
+// calling goroutine.
+func (r *runner) checkAll(files []string, opts []validate.Options, o *lintOptions,
+	each func(fileResult)) {
+	results := make([]chan fileResult, len(files))
+	for i := range results {
+		results[i] = make(chan fileResult, 1)
+	}
+	ahead := make(chan struct{}, aheadPerJob*o.jobs)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		inPool(len(files), o.jobs, o.limits, func(int) { ahead <- struct{}{} },
+			func(pool *sandbox.Pool, i int) {
+				results[i] <- r.check(pool, files[i], opts[i], o)
+				o.progress.fileDone()
+			})
+	}()
+	for i := range results {
+		each(<-results[i])
+		<-ahead
+	}
+	<-done
 }
 
 // check evaluates one file in the pool and runs the rules on it.
@@ -280,11 +345,18 @@ func (r *runner) check(pool *sandbox.Pool, file string, opts validate.Options,
 	ds := validate.Check(cfg, opts)
 	fmt.Fprintf(o.log, "pwbconf: %s: %d findings in %v\n", file, len(ds),
 		time.Since(start).Round(time.Millisecond))
+	res := fileResult{file: file, diags: ds}
+	if len(ds) == 0 {
+		return res
+	}
 	mask := fileMasker(cfg)
 	for i := range ds {
 		ds[i].Message = mask.text(ds[i].Message)
 	}
-	return fileResult{file: file, src: newSource(src, mask), diags: ds}
+	if o.format == "text" {
+		res.src = newSource(src, mask)
+	}
+	return res
 }
 
 // readSource reads a file, or standard input for stdinName.

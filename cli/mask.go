@@ -103,7 +103,7 @@ func (m *masker) text(s string) string {
 // it, to the same character in the result; a column inside a secret moves
 // to the start of its mask.
 func (m *masker) line(s string, col int) (string, int) {
-	if len(m.spells) == 0 {
+	if !m.anyIn(s) {
 		return s, col
 	}
 	var b strings.Builder
@@ -135,6 +135,18 @@ func (m *masker) line(s string, col int) (string, int) {
 		newCol = col - inRunes + outRunes
 	}
 	return b.String(), newCol
+}
+
+// anyIn reports whether some spelling occurs in s. Most text holds none,
+// and a search per spelling is far quicker than trying every spelling at
+// every byte.
+func (m *masker) anyIn(s string) bool {
+	for _, sp := range m.spells {
+		if strings.Contains(s, sp.text) {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *masker) match(s string) (spelling, bool) {

@@ -27,6 +27,9 @@ type progress struct {
 	bar     *progressbar.ProgressBar // nil when no bar is drawn
 	start   time.Time
 	summary bool
+	// sharesScreen says the findings go to a terminal too, where lines
+	// printed under the bar would tear it.
+	sharesScreen bool
 }
 
 // newProgress prepares the progress of checking files.
@@ -41,6 +44,7 @@ func (r *runner) newProgress(files int, o *lintOptions) *progress {
 	// In verbose mode the log already says each file, and a bar would be
 	// torn by its lines.
 	if terminal && !verbose && files > progressFrom {
+		p.sharesScreen = isTerminal(r.stdout)
 		p.bar = progressbar.NewOptions(files,
 			progressbar.OptionSetWriter(r.stderr),
 			progressbar.OptionSetDescription("checking"),
@@ -76,22 +80,38 @@ func (p *progress) clear() {
 	}
 }
 
+// makeRoom takes the bar off the screen before findings are printed on a
+// terminal; the bar comes back with the next file done.
+func (p *progress) makeRoom() {
+	if p != nil && p.bar != nil && p.sharesScreen {
+		p.bar.Clear()
+	}
+}
+
 // summarize prints the summary of a run over files.
-func (p *progress) summarize(files int, ds []diag.Diagnostic) {
+func (p *progress) summarize(files int, counts severityCounts) {
 	if p != nil && p.summary {
-		fmt.Fprintln(p.w, summaryLine(files, ds, time.Since(p.start)))
+		fmt.Fprintln(p.w, summaryLine(files, counts, time.Since(p.start)))
+	}
+}
+
+// severityCounts counts findings by severity.
+type severityCounts map[diag.Severity]int
+
+func (c *severityCounts) add(ds []diag.Diagnostic) {
+	if *c == nil {
+		*c = severityCounts{}
+	}
+	for _, d := range ds {
+		(*c)[d.Severity]++
 	}
 }
 
 // summaryLine counts a run's files and findings by severity.
-func summaryLine(files int, ds []diag.Diagnostic, took time.Duration) string {
-	count := map[diag.Severity]int{}
-	for _, d := range ds {
-		count[d.Severity]++
-	}
+func summaryLine(files int, counts severityCounts, took time.Duration) string {
 	var parts []string
 	for _, s := range []diag.Severity{diag.Error, diag.Warning, diag.Info} {
-		parts = append(parts, plural(count[s], s.String()))
+		parts = append(parts, plural(counts[s], s.String()))
 	}
 	return fmt.Sprintf("pwbconf: %s checked: %s in %s", plural(files, "file"),
 		strings.Join(parts, ", "), roundDuration(took))

@@ -25,7 +25,9 @@ func TestSummaryLine(t *testing.T) {
 			"pwbconf: 1200 files checked: 2 errors, 1 warning, 2 info in 4.3s"},
 	}
 	for _, tt := range tests {
-		if got := summaryLine(tt.files, tt.ds, tt.took); got != tt.want {
+		var counts severityCounts
+		counts.add(tt.ds)
+		if got := summaryLine(tt.files, counts, tt.took); got != tt.want {
 			t.Errorf("got %q, want %q", got, tt.want)
 		}
 	}

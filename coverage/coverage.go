@@ -28,6 +28,7 @@ package coverage
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/pwbconf/pwbconf/model"
@@ -133,6 +134,9 @@ type Site struct {
 	Verdict    Verdict `json:"verdict"`
 
 	userEntry, authEntry *model.Entry
+	// needUser and needOAuth are what the report's requirement asks of
+	// the site.
+	needUser, needOAuth bool
 }
 
 // HasUser reports whether a username resolves, known or not.
@@ -143,6 +147,15 @@ func (s *Site) HasUser() bool { return s.UserState == UserOK || s.UserState == U
 func (s *Site) Conflict() bool {
 	return s.Verdict == OAuthNoUser || s.UserState == UserInvalid || len(s.Skipped) > 0
 }
+
+// NeedsUser reports whether the requirement the report was judged
+// against asks for a username on s, as [Requirement.NeedsUser] does
+// without looking the family up. Only [ComputeFor] sets it: a site read
+// back from JSON does not know.
+func (s *Site) NeedsUser() bool { return s.needUser }
+
+// NeedsOAuth is [Site.NeedsUser] for OAuth.
+func (s *Site) NeedsOAuth() bool { return s.needOAuth }
 
 // UserEntry returns the usernames entry that served the site, if any.
 func (s *Site) UserEntry() *model.Entry { return s.userEntry }
@@ -160,23 +173,43 @@ func Compute(cfg *model.Config) *Report { return ComputeFor(cfg, ManualRequireme
 // ComputeFor works out the coverage of every site of the site table for
 // cfg, and tallies apart the sites that q counts.
 func ComputeFor(cfg *model.Config, q Requirement) *Report {
+	t := table()
 	users := newUserIndex(cfg.Usernames)
-	auth := newAuthIndex(cfg.Authenticate)
-	r := &Report{File: cfg.File, Requirement: q}
-	sites := table()
-	r.Sites = make([]Site, len(sites))
+	auth := newAuthIndex(cfg.Authenticate, t.tails)
 	secret := newSecretNames(cfg.Secrets())
-	for i := range sites {
-		r.Sites[i] = resolve(&sites[i], users, auth)
-		if s := &r.Sites[i]; s.UserState == UserOK && secret.is(s.Username) {
-			s.Username = model.Mask(s.Username)
-		}
+	r := newReport(len(t.sites))
+	r.File, r.Requirement = cfg.File, q
+	for i := range t.sites {
+		r.Sites[i].resolve(&t.sites[i], users, auth, secret)
 	}
 	r.tally()
 	r.Unread = unread(cfg)
 	r.Unlisted = unlisted(cfg)
 	return r
 }
+
+// reportPool holds released reports for their lists of sites and
+// families, the sites some 1,500 long and a third of a megabyte large: a
+// program that checks many files reuses them rather than leave them to
+// the garbage collector.
+var reportPool sync.Pool
+
+// newReport returns an empty report with room for n sites, reusing a
+// released one when it can. The sites are stale: [Site.resolve]
+// overwrites every field.
+func newReport(n int) *Report {
+	r, _ := reportPool.Get().(*Report)
+	if r == nil || cap(r.Sites) < n {
+		return &Report{Sites: make([]Site, n)}
+	}
+	*r = Report{Sites: r.Sites[:n], Families: r.Families[:0]}
+	return r
+}
+
+// Release hands r back for a later [ComputeFor] to reuse its memory.
+// Neither r nor any site or family read from it may be used afterwards;
+// strings read from it stay good.
+func (r *Report) Release() { reportPool.Put(r) }
 
 // secretNames tells usernames that repeat a secret, as the file wrote it
 // or as Pywikibot normalizes a name; a long secret counts anywhere in a
@@ -214,36 +247,45 @@ func (sn *secretNames) is(name string) bool {
 	return v
 }
 
-func resolve(t *tableSite, users *userIndex, auth authIndex) Site {
-	s := Site{
-		Family: t.site.Family, Code: t.site.Code, Host: t.site.Hostname,
-		Status: t.status,
-	}
-	s.setUser(users.lookup(s.Family, s.Code))
-	s.setAuth(auth.match(t.keys))
+// resolve fills s in for the table's site t. s may hold a site of an
+// earlier report: every field is written, one by one, since copying a
+// whole Site into the list costs more than the rest of the work.
+func (s *Site) resolve(t *tableSite, users *userIndex, auth *authIndex, secret *secretNames) {
+	s.Family, s.Code, s.Host, s.Status = t.site.Family, t.site.Code, t.site.Hostname, t.status
+	s.Unresolved = false
+	s.setUser(users.lookup(s.Family, s.Code), secret)
+	s.setAuth(auth.site(t))
 	s.Verdict = verdict(s.AuthKind, s.HasUser())
-	return s
+	// The report's tally sets what the requirement asks.
+	s.needUser, s.needOAuth = false, false
 }
 
-func (s *Site) setUser(u *resolvedUser) {
+func (s *Site) setUser(u *resolvedUser, secret *secretNames) {
+	s.Username, s.userEntry, s.UserSource = "", u.Entry, u.source
 	switch {
 	case !u.Found():
 		s.UserState = UserNone
-		return
 	case u.Unknown():
 		s.UserState, s.Unresolved = UserUnresolved, true
 	case u.NotString(), u.Blank():
 		s.UserState = UserInvalid
 	default:
-		s.UserState, s.Username = UserOK, u.Name
+		if !u.judged {
+			u.shown, u.judged = u.Name, true
+			if secret.is(u.Name) {
+				u.shown = model.Mask(u.Name)
+			}
+		}
+		s.UserState, s.Username = UserOK, u.shown
 	}
-	s.userEntry, s.UserSource = u.Entry, u.source
 }
 
 func (s *Site) setAuth(m authMatch) {
+	s.Skipped = nil
 	for _, a := range m.skipped {
 		s.Skipped = append(s.Skipped, *a.source)
 	}
+	s.authEntry, s.AuthKey, s.AuthSource = nil, "", nil
 	switch {
 	case m.found == nil && len(m.skipped) > 0:
 		s.AuthKind = AuthInvalid

@@ -53,6 +53,18 @@ func (c *Count) add(s *Site) {
 	}
 }
 
+// sum adds the tallies of d to c.
+func (c *Count) sum(d Count) {
+	c.Sites += d.Sites
+	c.OAuth += d.OAuth
+	c.OAuthNoUser += d.OAuthNoUser
+	c.UserOnly += d.UserOnly
+	c.Basic += d.Basic
+	c.None += d.None
+	c.Users += d.Users
+	c.Unresolved += d.Unresolved
+}
+
 func (c *Count) field(v Verdict) *int {
 	switch v {
 	case OAuth:
@@ -115,30 +127,40 @@ func (r *Report) Lookup(family, code string) (*Site, bool) {
 }
 
 // tally sums the sites up per family. Every family of the table gets an
-// entry, one whose codes are all old (wikinews) too, with no sites.
+// entry, one whose codes are all old (wikinews) too, with no sites. What
+// the requirement asks is decided once per family and kept on each site.
 func (r *Report) tally() {
+	q := r.Requirement
+	r.Families = slices.Grow(r.Families[:0], len(pywikibot.Families()))
 	i := 0
 	for _, fam := range pywikibot.Families() {
 		f := Family{Name: fam.Name, Wikimedia: fam.Wikimedia, first: i}
-		if r.Requirement.Requires(fam.Name) {
+		if q.Requires(fam.Name) {
 			f.Required = &Need{}
 		}
+		user, oauth := slices.Contains(q.Users, fam.Name), slices.Contains(q.OAuth, fam.Name)
+		var lastUser, lastAuth *Source
 		for ; i < len(r.Sites) && r.Sites[i].Family == fam.Name; i++ {
 			s := &r.Sites[i]
 			f.Count.add(s)
-			r.Total.add(s)
-			if r.Requirement.Counts(s) {
-				f.Required.add(r.Requirement, s)
-				r.Required.add(r.Requirement, s)
+			if f.Required != nil && askable(s) {
+				s.needUser, s.needOAuth = user, oauth
+				f.Required.add(s)
 			}
-			if s.UserSource != nil {
-				f.Users = addSource(f.Users, *s.UserSource)
+			// Neighbouring sites mostly share their sources; one already
+			// added needs no search.
+			if s.UserSource != nil && s.UserSource != lastUser {
+				f.Users, lastUser = addSource(f.Users, *s.UserSource), s.UserSource
 			}
-			if s.AuthSource != nil {
-				f.Keys = addSource(f.Keys, *s.AuthSource)
+			if s.AuthSource != nil && s.AuthSource != lastAuth {
+				f.Keys, lastAuth = addSource(f.Keys, *s.AuthSource), s.AuthSource
 			}
 		}
 		f.end = i
+		r.Total.sum(f.Count)
+		if f.Required != nil {
+			r.Required.sum(*f.Required)
+		}
 		r.Families = append(r.Families, f)
 	}
 }

@@ -71,10 +71,20 @@ type Need struct {
 	OAuthNoUser int `json:"oauth_no_username"`
 }
 
-func (n *Need) add(q Requirement, s *Site) {
+// sum adds the tallies of m to n.
+func (n *Need) sum(m Need) {
+	n.Sites += m.Sites
+	n.Met += m.Met
+	n.NoUser += m.NoUser
+	n.NoOAuth += m.NoOAuth
+	n.OAuthNoUser += m.OAuthNoUser
+}
+
+// add counts s, whose needs the report has set.
+func (n *Need) add(s *Site) {
 	n.Sites++
-	noUser := q.NeedsUser(s) && !s.HasUser()
-	noOAuth := q.NeedsOAuth(s) && s.AuthKind != AuthOAuth
+	noUser := s.needUser && !s.HasUser()
+	noOAuth := s.needOAuth && s.AuthKind != AuthOAuth
 	if noUser {
 		n.NoUser++
 		if s.AuthKind == AuthOAuth {

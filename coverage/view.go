@@ -55,7 +55,7 @@ func (v View) Check() error {
 	if v.Family == "" {
 		return nil
 	}
-	for _, t := range table() {
+	for _, t := range table().sites {
 		if t.site.Family == v.Family {
 			return nil
 		}

@@ -19,6 +19,16 @@ func BenchmarkEvaluateTypical(b *testing.B) {
 	}
 }
 
+// BenchmarkNewEvaluation is what every file pays before its first
+// statement runs and after its last: namespace, builtins, the types put
+// back.
+func BenchmarkNewEvaluation(b *testing.B) {
+	Warm()
+	for b.Loop() {
+		newEvaluation("user-config.py", Options{}).release()
+	}
+}
+
 // largeConfig is a long config in the shape of Pywikibot's generated
 // template: a comment block before every setting.
 func largeConfig() []byte {

@@ -46,6 +46,18 @@ func identify(o py.Object) identity {
 		return identity{ptr: reflect.ValueOf(v).Pointer(), typ: dictType}
 	case nil:
 		return identity{}
+	// The pointers a namespace holds most, as the reflection below would
+	// see them, without its cost: the hooks compare names at every step.
+	case *orderedDict:
+		return identity{ptr: uintptr(unsafe.Pointer(v)), typ: orderedDictPtr}
+	case *py.List:
+		return identity{ptr: uintptr(unsafe.Pointer(v)), typ: listPtr}
+	case *py.Method:
+		return identity{ptr: uintptr(unsafe.Pointer(v)), typ: methodPtr}
+	case *py.Function:
+		return identity{ptr: uintptr(unsafe.Pointer(v)), typ: functionPtr}
+	case *py.Module:
+		return identity{ptr: uintptr(unsafe.Pointer(v)), typ: modulePtr}
 	}
 	rv := reflect.ValueOf(o)
 	switch rv.Kind() {
@@ -67,17 +79,15 @@ var (
 	boolType   = reflect.TypeFor[py.Bool]()
 	tupleType  = reflect.TypeFor[py.Tuple]()
 	dictType   = reflect.TypeFor[py.StringDict]()
+
+	orderedDictPtr = reflect.TypeFor[*orderedDict]()
+	listPtr        = reflect.TypeFor[*py.List]()
+	methodPtr      = reflect.TypeFor[*py.Method]()
+	functionPtr    = reflect.TypeFor[*py.Function]()
+	modulePtr      = reflect.TypeFor[*py.Module]()
 )
 
 func floatBits(f float64) uint64 { return *(*uint64)(unsafe.Pointer(&f)) }
-
-func snapshot(g py.StringDict) map[string]identity {
-	m := make(map[string]identity, len(g)+16)
-	for k, v := range g {
-		m[k] = identify(v)
-	}
-	return m
-}
 
 // trackBindings attributes every global that appeared, changed or went
 // since the last look to the statement at pos, and so does every change

@@ -1,8 +1,10 @@
 package parser
 
 import (
+	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/go-python/gpython/py"
 
@@ -17,7 +19,8 @@ var refusedBuiltins = []string{
 }
 
 // sandboxBuiltins replaces, in one context's builtins, every function that
-// could reach outside the file, and adds the statement hooks.
+// could reach outside the file, and adds the statement hooks; those that
+// need no context are in the module from the start (see builtinsModule).
 func (ctx *sandboxContext) sandboxBuiltins(g py.StringDict) {
 	ev := ctx.ev
 	for _, name := range refusedBuiltins {
@@ -37,22 +40,10 @@ func (ctx *sandboxContext) sandboxBuiltins(g py.StringDict) {
 		}
 		return py.Tuple{}, nil
 	})
-	g["__pwbconf_fmt__"] = newFunc("__pwbconf_fmt__", fmtOperand)
 	g["__pwbconf_size__"] = newFunc("__pwbconf_size__", ev.sizeHook)
 	g["__pwbconf_grow__"] = newFunc("__pwbconf_grow__", ev.growHook)
-	g["__pwbconf_or__"] = newFunc("__pwbconf_or__", orHook)
-	g["__pwbconf_ior__"] = newFunc("__pwbconf_ior__", iorHook)
-	g["__pwbconf_eq__"] = newFunc("__pwbconf_eq__", eqHook)
 	g["pow"] = ev.checkedPow(g["pow"])
 	g["iter"] = newFunc("iter", ev.iter)
-	g["repr"] = newFunc("repr", builtinRepr)
-	g["reversed"] = newFunc("reversed", builtinReversed)
-	g["min"] = newFunc("min", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		return minMax("min", py.Lt, args, kwargs)
-	})
-	g["max"] = newFunc("max", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		return minMax("max", py.Gt, args, kwargs)
-	})
 	g["sum"] = keywordSum(g["sum"])
 	g["len"] = bytesLen(g["len"])
 	// Outside a module Python names the builtins module as __name__; the
@@ -60,6 +51,60 @@ func (ctx *sandboxContext) sandboxBuiltins(g py.StringDict) {
 	g["__name__"] = py.String("builtins")
 	delete(g, "__file__")
 }
+
+// contextBuiltins are the names sandboxBuiltins sets in every context.
+var contextBuiltins = slices.Concat([]string{"__import__", "print", "__pwbconf_at__",
+	"__pwbconf_loop__", "__pwbconf_def__", "__pwbconf_size__", "__pwbconf_grow__",
+	"pow", "iter", "sum", "len"}, refusedBuiltins)
+
+// sharedBuiltins are the sandbox's builtins that hold no state. A Python
+// file cannot change a built-in function, so every context has the same.
+func sharedBuiltins() py.StringDict {
+	return py.StringDict{
+		"__pwbconf_fmt__": newFunc("__pwbconf_fmt__", fmtOperand),
+		"__pwbconf_or__":  newFunc("__pwbconf_or__", orHook),
+		"__pwbconf_ior__": newFunc("__pwbconf_ior__", iorHook),
+		"__pwbconf_eq__":  newFunc("__pwbconf_eq__", eqHook),
+		"repr":            newFunc("repr", builtinRepr),
+		"reversed":        newFunc("reversed", builtinReversed),
+		"min": newFunc("min", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			return minMax("min", py.Lt, args, kwargs)
+		}),
+		"max": newFunc("max", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			return minMax("max", py.Gt, args, kwargs)
+		}),
+	}
+}
+
+// builtinsModule is gpython's builtins module with the sandbox's shared
+// builtins in place, less the functions every context replaces, which
+// would be bound to the context only to be dropped. Its dict has a key
+// for every name a context ends up with, so that it never grows.
+var builtinsModule = sync.OnceValue(func() *py.ModuleImpl {
+	impl := builtinsImpl()
+	shared := sharedBuiltins()
+	replaced := func(name string) bool {
+		_, ok := shared[name]
+		return ok || slices.Contains(contextBuiltins, name) &&
+			name != "pow" && name != "sum" && name != "len"
+	}
+	out := &py.ModuleImpl{Info: impl.Info, Globals: impl.Globals.Copy()}
+	for _, m := range impl.Methods {
+		if !replaced(m.Name) {
+			out.Methods = append(out.Methods, m)
+			out.Globals[m.Name] = m // NewModule puts a bound copy in its place
+		}
+	}
+	// NewModule and sandboxBuiltins put the values of these in place.
+	module := []string{"__name__", "__doc__", "__package__"}
+	for _, name := range slices.Concat(contextBuiltins, module) {
+		if _, ok := out.Globals[name]; !ok {
+			out.Globals[name] = py.None
+		}
+	}
+	maps.Copy(out.Globals, shared)
+	return out
+})
 
 // checkedPow is pow(), which checks the size of an integer power as **
 // does (see sizeOperand).
@@ -188,7 +233,8 @@ func (it *callIterator) M__next__() (py.Object, error) {
 	return v, nil
 }
 
-func init() {
+// installFrozenSet makes frozenset() take any iterable.
+func installFrozenSet() {
 	py.FrozenSetType.New = func(_ *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		var iterable py.Object
 		if err := py.UnpackTuple(args, kwargs, "frozenset", 0, 1, &iterable); err != nil {

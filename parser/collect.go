@@ -110,7 +110,7 @@ func (ev *evaluation) markEmptyDefaults(e *model.Entry) {
 func (ev *evaluation) changedBinding(name string, v py.Object) *binding {
 	b := ev.bound[name]
 	if d, ok := v.(*orderedDict); ok && b == nil && d.last.Line != 0 &&
-		identify(v) == ev.defaults[name] && name != "usernames" && name != "authenticate" {
+		d.defaultOf == name && name != "usernames" && name != "authenticate" {
 		b = &binding{pos: d.last, inPlace: true}
 	}
 	if b == nil || !b.inPlace {

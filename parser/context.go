@@ -37,7 +37,7 @@ func newSandboxContext(ev *evaluation) *sandboxContext {
 		modules: make(map[string]*py.Module),
 		done:    make(chan struct{}),
 	}
-	b, err := ctx.store.NewModule(ctx, builtinsImpl())
+	b, err := ctx.store.NewModule(ctx, builtinsModule())
 	if err != nil {
 		panic(err)
 	}
@@ -103,34 +103,29 @@ func (ctx *sandboxContext) Close() error {
 // Done is closed once Close was called.
 func (ctx *sandboxContext) Done() <-chan struct{} { return ctx.done }
 
-// Every Python function call passes through py.VmEvalCode. Wrapping it
-// gives each evaluation a call depth, which bounds recursion before the Go
-// stack overflows (that overflow is fatal to the process, not a panic).
-var evalCodeOnce sync.Once
-
+// installDepthBound wraps py.VmEvalCode, through which every Python
+// function call passes. That gives each evaluation a call depth, which
+// bounds recursion before the Go stack overflows (that overflow is fatal
+// to the process, not a panic).
 func installDepthBound() {
-	evalCodeOnce.Do(func() {
-		inner := py.VmEvalCode
-		py.VmEvalCode = func(c py.Context, code *py.Code, globals, locals py.StringDict,
-			args []py.Object, kws py.StringDict, defs []py.Object, kwdefs py.StringDict,
-			closure py.Tuple) (py.Object, error) {
-			ctx, ok := c.(*sandboxContext)
-			if !ok {
-				return inner(c, code, globals, locals, args, kws, defs, kwdefs, closure)
-			}
-			ev := ctx.ev
-			if ev.fatal != nil {
-				return nil, ev.fatal.exc
-			}
-			if ev.depth >= maxDepth {
-				return nil, ev.setFatal(diag.CodeRecursionLimit, "RecursionError: maximum recursion "+
-					"depth exceeded (the sandbox allows 1000 nested calls)")
-			}
-			ev.depth++
-			defer func() { ev.depth-- }()
+	inner := py.VmEvalCode
+	py.VmEvalCode = func(c py.Context, code *py.Code, globals, locals py.StringDict,
+		args []py.Object, kws py.StringDict, defs []py.Object, kwdefs py.StringDict,
+		closure py.Tuple) (py.Object, error) {
+		ctx, ok := c.(*sandboxContext)
+		if !ok {
 			return inner(c, code, globals, locals, args, kws, defs, kwdefs, closure)
 		}
-	})
+		ev := ctx.ev
+		if ev.fatal != nil {
+			return nil, ev.fatal.exc
+		}
+		if ev.depth >= maxDepth {
+			return nil, ev.setFatal(diag.CodeRecursionLimit, "RecursionError: maximum recursion "+
+				"depth exceeded (the sandbox allows 1000 nested calls)")
+		}
+		ev.depth++
+		defer func() { ev.depth-- }()
+		return inner(c, code, globals, locals, args, kws, defs, kwdefs, closure)
+	}
 }
-
-func init() { installDepthBound() }

@@ -27,6 +27,8 @@ type orderedDict struct {
 	// of a dict its missing made is a change of parent too.
 	last   model.Pos
 	parent *orderedDict
+	// defaultOf is the variable whose default the dict is, if any.
+	defaultOf string
 }
 
 var (
@@ -43,12 +45,18 @@ func newDictType(name string) *py.Type {
 	return t
 }
 
+// newDict makes an empty dict. Its maps are made at the first store, as
+// most of the dicts a namespace starts with stay empty.
 func (ev *evaluation) newDict(typ *py.Type, track bool) *orderedDict {
-	d := &orderedDict{typ: typ, vals: make(map[string]py.Object), ev: ev, track: track}
-	if track {
-		d.pos = make(map[string]*binding)
+	return &orderedDict{typ: typ, ev: ev, track: track}
+}
+
+// store puts v under k in the values, making them on first use.
+func (d *orderedDict) store(k string, v py.Object) {
+	if d.vals == nil {
+		d.vals = make(map[string]py.Object)
 	}
-	return d
+	d.vals[k] = v
 }
 
 // Type returns the dict's Python type.
@@ -75,11 +83,14 @@ func (d *orderedDict) set(k string, v py.Object) {
 	if _, ok := d.vals[k]; !ok {
 		d.keys = append(d.keys, k)
 	}
-	d.vals[k] = v
+	d.store(k, v)
 	if d.track {
 		b := d.pos[k]
 		if b == nil {
 			b = &binding{}
+			if d.pos == nil {
+				d.pos = make(map[string]*binding)
+			}
 			d.pos[k] = b
 		}
 		b.set(d.ev.cur)
@@ -132,7 +143,7 @@ func (d *orderedDict) M__getitem__(key py.Object) (py.Object, error) {
 	}
 	// A default made on first access is not a setting of the file.
 	d.keys = append(d.keys, k)
-	d.vals[k] = v
+	d.store(k, v)
 	return v, nil
 }
 

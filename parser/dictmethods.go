@@ -51,7 +51,7 @@ func (d *orderedDict) clone() py.Object {
 	c.missing = d.missing
 	c.keys = slices.Clone(d.keys)
 	for k, v := range d.vals {
-		c.vals[k] = v
+		c.store(k, v)
 	}
 	return c
 }
@@ -168,7 +168,7 @@ func optional(args py.Tuple, i int) py.Object {
 // The dict methods go into gpython's dict type as well as the sandbox's:
 // real configs call setdefault and update on plain dicts, which gpython
 // v0.2.0 lacks, and its items/keys/values come in random order.
-func init() {
+func installDictMethods() {
 	for name, impl := range dictMethodImpls {
 		m := py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			d := opsOf(self)

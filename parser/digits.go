@@ -3,6 +3,7 @@ package parser
 import (
 	"math/big"
 	"strings"
+	"sync"
 
 	"github.com/go-python/gpython/py"
 )
@@ -17,9 +18,12 @@ import (
 const maxIntDigits = 4300
 
 // intDigitsLimit is the smallest number of maxIntDigits+1 digits.
-var intDigitsLimit = new(big.Int).Exp(big.NewInt(10), big.NewInt(maxIntDigits), nil)
+var intDigitsLimit = sync.OnceValue(func() *big.Int {
+	return new(big.Int).Exp(big.NewInt(10), big.NewInt(maxIntDigits), nil)
+})
 
-func init() {
+// installDigitChecks makes int() and str() refuse too many digits.
+func installDigitChecks() {
 	intNew := py.IntType.New
 	py.IntType.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		if err := checkIntText(args, kwargs); err != nil {
@@ -83,7 +87,7 @@ func checkIntText(args py.Tuple, kwargs py.StringDict) error {
 // checkIntStr refuses to write an int of too many digits in decimal.
 func checkIntStr(o py.Object) error {
 	v, ok := o.(*py.BigInt)
-	if !ok || new(big.Int).Abs((*big.Int)(v)).Cmp(intDigitsLimit) < 0 {
+	if !ok || new(big.Int).Abs((*big.Int)(v)).Cmp(intDigitsLimit()) < 0 {
 		return nil
 	}
 	return py.ExceptionNewf(py.ValueError, "Exceeds the limit (%d digits) for integer string "+

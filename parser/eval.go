@@ -57,6 +57,9 @@ type evaluation struct {
 	hooks    int
 	// heapAt is the hook count at which the heap is looked at next.
 	heapAt int
+	// heapSample is where heapBytes reads the heap; metrics.Read would
+	// have a new one allocated at every look.
+	heapSample [1]metrics.Sample
 	// fatal is a limit or refusal. Once set, every later hook raises it
 	// again, so that a try/except in the file cannot swallow it.
 	fatal *fatalError
@@ -68,8 +71,7 @@ type evaluation struct {
 	// pending are the names the statements run since the last top-level
 	// hook bind by their syntax, credited to that statement when it is
 	// done even if the value did not change.
-	pending  []string
-	defaults map[string]identity
+	pending []string
 	// watched are the names the code mentions, the only ones the hooks
 	// compare unless scanAll; lists are the default lists they watch for
 	// changes made in place.
@@ -166,11 +168,10 @@ func newEvaluation(file string, opts Options) *evaluation {
 		origins:  make(map[string]model.Pos),
 		targets:  make(map[model.Pos][]string),
 	}
-	typeDicts() // before any file can have changed a type
+	setup()
 	ev.ctx = newSandboxContext(ev)
 	ev.globals = ev.newNamespace()
-	ev.defaults = snapshot(ev.globals)
-	ev.seen = maps.Clone(ev.defaults)
+	ev.seen = namespaceDefaults().snapshot(ev.globals)
 	ev.scanAll = true
 	return ev
 }
@@ -298,12 +299,12 @@ func (ev *evaluation) tick() error {
 			"the sandbox stopped the file at its time limit of %v", ev.deadline))
 	}
 	if ev.hooks >= ev.heapAt {
-		heap := heapBytes()
+		heap := ev.heapBytes()
 		if heap > ev.opts.MemoryLimit {
 			// The reading counts garbage not yet collected, such as
 			// what an earlier file in this process left.
 			runtime.GC()
-			heap = heapBytes()
+			heap = ev.heapBytes()
 		}
 		if heap > ev.opts.MemoryLimit {
 			return ev.setFatal(diag.CodeMemoryLimit, fmt.Sprintf(
@@ -361,13 +362,13 @@ func keyError(key py.Object) *py.Exception {
 	return &py.Exception{Base: py.KeyError, Args: py.Tuple{key}, Dict: py.StringDict{}}
 }
 
-var heapSample = []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+const heapMetric = "/memory/classes/heap/objects:bytes"
 
 // heapBytes reads the live heap without stopping the world, which
 // runtime.ReadMemStats would.
-func heapBytes() uint64 {
-	s := make([]metrics.Sample, 1)
-	s[0].Name = heapSample[0].Name
+func (ev *evaluation) heapBytes() uint64 {
+	s := ev.heapSample[:]
+	s[0].Name = heapMetric
 	metrics.Read(s)
 	if s[0].Value.Kind() != metrics.KindUint64 {
 		return 0

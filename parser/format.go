@@ -284,6 +284,9 @@ func leadingInt(s string) (int, int) {
 	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
 		i++
 	}
+	if i == 0 {
+		return 0, 0 // no digits; Atoi would build an error to say so
+	}
 	n, _ := strconv.Atoi(s[:i])
 	return n, i
 }

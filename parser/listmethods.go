@@ -7,7 +7,7 @@ import (
 // The list methods real configs use that gpython v0.2.0 lacks
 // (user_script_paths.remove, sys.path.insert), with CPython's results and
 // messages. extend is replaced too: gpython's ignores anything but a list.
-func init() {
+func installListMethods() {
 	add := func(name string, fn func(l *py.List, args py.Tuple) (py.Object, error)) {
 		method := func(self py.Object, args py.Tuple) (py.Object, error) {
 			l, args, err := listSelf(name, self, args)

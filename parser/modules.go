@@ -31,7 +31,9 @@ var refusedModules = map[string]bool{
 // providedModules are made per evaluation by these constructors.
 var providedModules map[string]func(ctx *sandboxContext) py.StringDict
 
-func init() {
+// installModules fills providedModules, which the constructors reach
+// through ctx.module and so cannot initialise.
+func installModules() {
 	providedModules = map[string]func(ctx *sandboxContext) py.StringDict{
 		"os":                  (*sandboxContext).newOSModule,
 		"os.path":             (*sandboxContext).newPathModule,
@@ -198,7 +200,8 @@ var outputStreamType = py.NewType("TextIOWrapper", "output kept by the sandbox")
 // Type returns the stream type.
 func (o *outputStream) Type() *py.Type { return outputStreamType }
 
-func init() {
+// installOutputStream gives the stream its methods.
+func installOutputStream() {
 	outputStreamType.Dict["write"] = py.MustNewMethod("write", func(self py.Object, args py.Tuple) (py.Object, error) {
 		if len(args) != 1 {
 			return nil, py.ExceptionNewf(py.TypeError, "write() takes exactly one argument")

@@ -23,15 +23,18 @@ const (
 
 // machineDefaults are the defaults config.py computes when it loads.
 // arg is left out: it exists only when Pywikibot had command-line
-// arguments, and the sandbox has none.
-var machineDefaults = map[string]py.Object{
-	"base_dir":             py.String(sandboxBaseDir),
-	"colorized_output":     py.False,
-	"console_encoding":     py.String("utf-8"),
-	"db_connect_file":      py.String(sandboxHome + "/.my.cnf"),
-	"default_edit_summary": py.String("Pywikibot " + pywikibot.Version()),
-	"user_config_file":     py.String("user-config.py"),
-	"userinterface_lang":   py.None,
+// arguments, and the sandbox has none. It is a function so that no process
+// loads Pywikibot's data before it evaluates a file.
+func machineDefaults() map[string]py.Object {
+	return map[string]py.Object{
+		"base_dir":             py.String(sandboxBaseDir),
+		"colorized_output":     py.False,
+		"console_encoding":     py.String("utf-8"),
+		"db_connect_file":      py.String(sandboxHome + "/.my.cnf"),
+		"default_edit_summary": py.String("Pywikibot " + pywikibot.Version()),
+		"user_config_file":     py.String("user-config.py"),
+		"userinterface_lang":   py.None,
+	}
 }
 
 // listDefaults are the non-empty list and dict defaults of config.py that
@@ -47,24 +50,78 @@ var listDefaults = map[string]func() py.Object{
 	},
 }
 
-// defaultScalars holds the immutable defaults, converted once. A
+// defaults is what every namespace starts from: the immutable defaults,
+// converted once and shared by every file, and the names of the list,
+// tuple and dict defaults, which each file gets fresh.
+type defaults struct {
+	// scalars has room for the whole namespace, so that a copy of it
+	// takes the file's own defaults without growing.
+	scalars py.StringDict
+	// ids are the identities of scalars, the start of every snapshot.
+	ids map[string]identity
+	// fresh are the variables whose default is made per file.
+	fresh []pywikibot.Variable
+}
+
+// The names newNamespace adds beyond the variables of the data.
+var (
+	defaultDicts = []string{"usernames", "disambiguation_comment"}
+	helperNames  = []string{"user_home_path", "get_user_config_file", "get_base_dir", "makepath",
+		"datafilepath", "shortpath", "register_families_folder"}
+)
+
+// namespaceDefaults converts Pywikibot's defaults once. A
 // machine-dependent variable without a stand-in (arg) is left out.
-var defaultScalars = sync.OnceValue(func() py.StringDict {
-	out := py.StringDict{}
-	for _, v := range pywikibot.Variables() {
-		if o, ok := machineDefaults[v.Name]; ok {
-			out[v.Name] = o
+var namespaceDefaults = sync.OnceValue(func() *defaults {
+	vars := pywikibot.Variables()
+	size := len(vars) + len(defaultDicts) + len(helperNames) + 2
+	d := &defaults{scalars: make(py.StringDict, size)}
+	machine := machineDefaults()
+	for _, v := range vars {
+		if o, ok := machine[v.Name]; ok {
+			d.scalars[v.Name] = o
 			continue
 		}
 		if v.MachineDependent {
 			continue
 		}
 		if o := scalarDefault(v); o != nil {
-			out[v.Name] = o
+			d.scalars[v.Name] = o
+			continue
+		}
+		if !slices.Contains(defaultDicts, v.Name) && v.Name != "authenticate" {
+			d.fresh = append(d.fresh, v)
 		}
 	}
-	return out
+	d.ids = make(map[string]identity, size)
+	for k, v := range d.scalars {
+		d.ids[k] = identify(v)
+	}
+	return d
 })
+
+// snapshot is the identity of every name of g, a namespace fresh from
+// newNamespace, looking only at the values the file has of its own.
+func (d *defaults) snapshot(g py.StringDict) map[string]identity {
+	ids := maps.Clone(d.ids)
+	add := func(name string) {
+		if v, ok := g[name]; ok {
+			ids[name] = identify(v)
+		}
+	}
+	for _, v := range d.fresh {
+		add(v.Name)
+	}
+	for _, name := range defaultDicts {
+		add(name)
+	}
+	for _, name := range helperNames {
+		add(name)
+	}
+	add("authenticate")
+	add("__builtins__")
+	return ids
+}
 
 func scalarDefault(v pywikibot.Variable) py.Object {
 	switch d := v.Default.(type) {
@@ -97,33 +154,16 @@ func scalarDefault(v pywikibot.Variable) py.Object {
 // every public variable and helper function, and none of the modules
 // config.py imports (it leaves those out of what it hands to exec).
 func (ev *evaluation) newNamespace() py.StringDict {
-	g := defaultScalars().Copy()
-	for _, v := range pywikibot.Variables() {
-		if _, ok := g[v.Name]; ok || v.MachineDependent {
-			continue
-		}
-		if mk, ok := listDefaults[v.Name]; ok {
-			g[v.Name] = mk()
-			continue
-		}
-		switch v.Type {
-		case "list":
-			g[v.Name] = py.NewList()
-		case "tuple":
-			g[v.Name] = py.Tuple{}
-		case "dict":
-			g[v.Name] = ev.newDict(plainDictType, true)
+	base := namespaceDefaults()
+	g := maps.Clone(base.scalars)
+	for _, v := range base.fresh {
+		if o := ev.freshDefault(v); o != nil {
+			g[v.Name] = o
 		}
 	}
-	// Every dict default is tracked, so that a change made in place, which
-	// binds no name, still has a place; the two defaultdicts make tracked
-	// dicts too, whose changes count as changes of their parent.
-	for name, v := range g {
-		if d, ok := v.(py.StringDict); ok {
-			g[name] = ev.trackedCopy(d)
-		}
-	}
-	for _, name := range []string{"usernames", "disambiguation_comment"} {
+	// The two defaultdicts make tracked dicts, whose changes count as
+	// changes of their parent.
+	for _, name := range defaultDicts {
 		d := ev.newDict(defaultDictType, true)
 		d.missing = func() (py.Object, error) {
 			inner := ev.newDict(plainDictType, true)
@@ -137,12 +177,57 @@ func (ev *evaluation) newNamespace() py.StringDict {
 	// exec puts the builtins module's dict in a namespace that has none.
 	// The file gets a copy: what it writes there changes no lookup, where
 	// CPython's would, but it cannot reach the statement hooks either.
-	builtins := ev.newDict(plainDictType, false)
-	for _, k := range slices.Sorted(maps.Keys(ev.ctx.store.Builtins.Globals)) {
-		builtins.set(k, ev.ctx.store.Builtins.Globals[k])
+	g["__builtins__"] = ev.builtinsCopy(ev.ctx.store.Builtins.Globals)
+	// A dict knows the variable it is the default of, so that collect
+	// tells it from a dict bound there by the file.
+	for name, v := range g {
+		if d, ok := v.(*orderedDict); ok {
+			d.defaultOf = name
+		}
 	}
-	g["__builtins__"] = builtins
 	return g
+}
+
+// freshDefault makes the default of a list, tuple or dict variable. Every
+// dict default is tracked, so that a change made in place, which binds no
+// name, still has a place.
+func (ev *evaluation) freshDefault(v pywikibot.Variable) py.Object {
+	if mk, ok := listDefaults[v.Name]; ok {
+		o := mk()
+		if d, ok := o.(py.StringDict); ok {
+			return ev.trackedCopy(d)
+		}
+		return o
+	}
+	switch v.Type {
+	case "list":
+		return py.NewList()
+	case "tuple":
+		return py.Tuple{}
+	case "dict":
+		return ev.newDict(plainDictType, true)
+	}
+	return nil
+}
+
+// builtinNames are the names of the builtins module in order, the same in
+// every context.
+var builtinNames = sync.OnceValue(func() []string {
+	ctx := newSandboxContext(&evaluation{})
+	return slices.Sorted(maps.Keys(ctx.store.Builtins.Globals))
+})
+
+// builtinsCopy is a dict of the builtins module's names in order.
+func (ev *evaluation) builtinsCopy(b py.StringDict) *orderedDict {
+	d := ev.newDict(plainDictType, false)
+	d.vals = maps.Clone(b)
+	if names := builtinNames(); len(names) == len(b) {
+		// The dict appends to and deletes from its own keys in place.
+		d.keys = slices.Clone(names)
+	} else {
+		d.keys = slices.Sorted(maps.Keys(b))
+	}
+	return d
 }
 
 // trackedCopy is a tracked dict holding d's entries as defaults, which no
@@ -151,7 +236,7 @@ func (ev *evaluation) trackedCopy(d py.StringDict) *orderedDict {
 	out := ev.newDict(plainDictType, true)
 	m, _ := asMapping(d)
 	out.keys = m.keys
-	maps.Copy(out.vals, d)
+	out.vals = maps.Clone(d)
 	return out
 }
 

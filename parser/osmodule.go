@@ -179,7 +179,8 @@ func (e *environMapping) snapshot() mapping {
 	return m
 }
 
-func init() {
+// installEnviron gives os.environ its methods.
+func installEnviron() {
 	environType.Dict["get"] = py.MustNewMethod("get", func(self py.Object, args py.Tuple) (py.Object, error) {
 		if len(args) < 1 || len(args) > 2 {
 			return nil, py.ExceptionNewf(py.TypeError, "get expected 1 or 2 arguments, got %d", len(args))

@@ -114,7 +114,6 @@ type conversion struct {
 // it with the index of its last byte. Values for * are taken from args.
 func parseConversion(f string, i int, args *percentArgs) (conversion, int, error) {
 	cv := conversion{prec: -1}
-	incomplete := py.ExceptionNewf(py.ValueError, "incomplete format")
 	if i < len(f) && f[i] == '(' {
 		depth, start := 1, i+1
 		for i++; i < len(f) && depth > 0; i++ {
@@ -165,7 +164,7 @@ flags:
 		i++
 	}
 	if i >= len(f) {
-		return cv, 0, incomplete
+		return cv, 0, py.ExceptionNewf(py.ValueError, "incomplete format")
 	}
 	if cv.width > maxBuilt || cv.prec > maxBuilt {
 		return cv, 0, py.ExceptionNewf(py.MemoryError, "%% width or precision is too large for the sandbox")
@@ -203,6 +202,9 @@ func (cv *conversion) widthOrPrecision(f string, i int, args *percentArgs) (int,
 	}
 	if i-start > 9 {
 		return 0, 0, py.ExceptionNewf(py.ValueError, "width too big")
+	}
+	if i == start {
+		return 0, i, nil // absent; Atoi would build an error to say so
 	}
 	n, _ := strconv.Atoi(f[start:i])
 	return n, i, nil

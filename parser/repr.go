@@ -69,7 +69,8 @@ func strNew(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) 
 	return py.String(s), nil
 }
 
-func init() { py.StringType.New = strNew }
+// installStrNew makes str() write as pyStr does.
+func installStrNew() { py.StringType.New = strNew }
 
 // pyRepr is repr(o) as CPython writes it.
 func pyRepr(o py.Object) (string, error) {

@@ -83,7 +83,7 @@ const bigResult = 1 << 20
 // heap past the memory limit.
 func (ev *evaluation) checkSize(op string, size float64) error {
 	limit := float64(ev.opts.MemoryLimit)
-	if size <= bigResult || size+float64(heapBytes()) <= limit {
+	if size <= bigResult || size+float64(ev.heapBytes()) <= limit {
 		return nil
 	}
 	return ev.setFatal(diag.CodeMemoryLimit, fmt.Sprintf(

@@ -15,7 +15,7 @@ const maxBuilt = 64 << 20
 
 // The str methods real configs use that gpython v0.2.0 lacks. They are
 // added to gpython's str type once, for every context.
-func init() {
+func installStrMethods() {
 	add := func(name string, fn func(s string, args py.Tuple, kwargs py.StringDict) (py.Object, error)) {
 		py.StringType.Dict[name] = py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			s, ok := self.(py.String)

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"reflect"
 	"sync"
 
 	"github.com/go-python/gpython/py"
@@ -15,7 +16,8 @@ import (
 // attribute dicts of all built-in types are put back as they were after
 // each evaluation (see restoreTypes).
 
-func init() {
+// installTypeGuards puts type.__setattr__ and __delattr__ in place.
+func installTypeGuards() {
 	set := py.MustNewMethod("__setattr__", typeSetattr, 0, "")
 	del := py.MustNewMethod("__delattr__", typeDelattr, 0, "")
 	py.TypeType.Dict["__setattr__"] = set
@@ -94,9 +96,25 @@ func immutableType(key string, t py.Object) error {
 		key, t.(*py.Type).Name)
 }
 
+// typeState is the attribute dict of one built-in type as it was before
+// the first evaluation.
+type typeState struct {
+	t       *py.Type
+	want    py.StringDict
+	entries []typeEntry
+}
+
+// typeEntry is one attribute of a type. A pointer compares as an
+// interface, with no panic and in a fraction of identify's time.
+type typeEntry struct {
+	key   string
+	val   py.Object
+	byPtr bool
+}
+
 // typeDicts holds the attribute dicts of every built-in type as they were
 // before the first evaluation.
-var typeDicts = sync.OnceValue(func() map[*py.Type]py.StringDict {
+var typeDicts = sync.OnceValue(func() []typeState {
 	seen := map[*py.Type]py.StringDict{}
 	var walk func(o py.Object)
 	walk = func(o py.Object) {
@@ -119,7 +137,16 @@ var typeDicts = sync.OnceValue(func() map[*py.Type]py.StringDict {
 	for _, m := range builtinsImpl().Methods {
 		walk(m)
 	}
-	return seen
+	states := make([]typeState, 0, len(seen))
+	for t, want := range seen {
+		st := typeState{t: t, want: want}
+		for k, v := range want {
+			byPtr := v != nil && reflect.TypeOf(v).Kind() == reflect.Pointer
+			st.entries = append(st.entries, typeEntry{key: k, val: v, byPtr: byPtr})
+		}
+		states = append(states, st)
+	}
+	return states
 })
 
 // walkType records t and every built-in type its dict, bases and
@@ -168,10 +195,11 @@ func rootTypes() []*py.Type {
 // they were before the first evaluation, and says which it had to mend.
 func restoreTypes() []string {
 	var mended []string
-	for t, want := range typeDicts() {
-		if sameDict(t.Dict, want) {
+	for _, st := range typeDicts() {
+		if st.same() {
 			continue
 		}
+		t, want := st.t, st.want
 		mended = append(mended, t.Name)
 		for k := range t.Dict {
 			if _, ok := want[k]; !ok {
@@ -185,13 +213,22 @@ func restoreTypes() []string {
 	return mended
 }
 
-func sameDict(got, want py.StringDict) bool {
-	if len(got) != len(want) {
+// same reports whether the type's dict holds what it held.
+func (st *typeState) same() bool {
+	got := st.t.Dict
+	if len(got) != len(st.entries) {
 		return false
 	}
-	for k, v := range want {
-		g, ok := got[k]
-		if !ok || identify(g) != identify(v) {
+	for _, e := range st.entries {
+		g, ok := got[e.key]
+		switch {
+		case !ok:
+			return false
+		case e.byPtr:
+			if g != e.val {
+				return false
+			}
+		case identify(g) != identify(e.val):
 			return false
 		}
 	}

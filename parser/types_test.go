@@ -83,7 +83,7 @@ except AttributeError:
 // TestRestoreTypes mends a built-in type changed behind the interpreter's
 // back.
 func TestRestoreTypes(t *testing.T) {
-	typeDicts()
+	Warm()
 	upper := py.StringType.Dict["upper"]
 	py.StringType.Dict["upper"] = py.None
 	py.StringType.Dict["pwbconf_extra"] = py.None

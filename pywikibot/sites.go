@@ -67,12 +67,17 @@ type siteData struct {
 
 	byName map[string]*Family
 	byHost map[string][]Site
+	hosts  []string
 }
 
 func (d *siteData) index() {
 	slices.SortFunc(d.Families, func(a, b *Family) int { return strings.Compare(a.Name, b.Name) })
+	n := 0
+	for _, f := range d.Families {
+		n += len(f.Sites)
+	}
 	d.byName = make(map[string]*Family, len(d.Families))
-	d.byHost = make(map[string][]Site)
+	d.byHost = make(map[string][]Site, n)
 	for _, f := range d.Families {
 		d.byName[f.Name] = f
 		f.byCode = make(map[string]int, len(f.Sites))
@@ -83,6 +88,11 @@ func (d *siteData) index() {
 			d.byHost[s.Hostname] = append(d.byHost[s.Hostname], *s)
 		}
 	}
+	d.hosts = make([]string, 0, len(d.byHost))
+	for h := range d.byHost {
+		d.hosts = append(d.hosts, h)
+	}
+	slices.Sort(d.hosts)
 }
 
 // Families returns every family Pywikibot ships, sorted by name. The
@@ -123,12 +133,6 @@ func SitesByHost(hostname string) []Site {
 	return loadSites().byHost[strings.ToLower(hostname)]
 }
 
-// Hosts returns every host name of every site, sorted, each once.
-func Hosts() []string {
-	hosts := make([]string, 0, len(loadSites().byHost))
-	for h := range loadSites().byHost {
-		hosts = append(hosts, h)
-	}
-	slices.Sort(hosts)
-	return hosts
-}
+// Hosts returns every host name of every site, sorted, each once. The
+// result is shared: do not modify it.
+func Hosts() []string { return loadSites().hosts }

@@ -12,19 +12,21 @@ import (
 // Usernames is a config's usernames dict as the file left it:
 // usernames[family][code] -> the entry that set it. The family key "*"
 // holds the entries every family falls back to.
-type Usernames map[string]map[string]model.Entry
+type Usernames map[string]map[string]*model.Entry
 
 // NewUsernames indexes the model's username entries. An entry whose path
 // is not ["usernames", family, code] is not a username and is left out.
+// The index and what it resolves point into entries.
 func NewUsernames(entries []model.Entry) Usernames {
 	u := make(Usernames)
-	for _, e := range entries {
+	for i := range entries {
+		e := &entries[i]
 		if len(e.Path) != 3 || e.Path[0] != "usernames" {
 			continue
 		}
 		fam, code := e.Path[1], e.Path[2]
 		if u[fam] == nil {
-			u[fam] = make(map[string]model.Entry)
+			u[fam] = make(map[string]*model.Entry)
 		}
 		u[fam][code] = e
 	}
@@ -70,14 +72,18 @@ func (r Resolved) Unknown() bool { return r.Entry != nil && r.Entry.Value.Kind =
 // holds false (an empty string, None, an empty tuple) is passed over.
 // The code is used as given, before [NormalizeCode] would change it.
 func Username(u Usernames, family, code string) Resolved {
-	merged := make(map[string]model.Entry, len(u["*"])+len(u[family]))
-	for k, e := range u["*"] {
-		merged[k] = e
+	star, own := u["*"], u[family]
+	for _, key := range [2]string{code, "*"} {
+		// The overlay, looked up without building it.
+		e, ok := own[key]
+		if !ok {
+			e, ok = star[key]
+		}
+		if ok && Truthy(e.Value) {
+			return resolved(e, key)
+		}
 	}
-	for k, e := range u[family] {
-		merged[k] = e
-	}
-	return pick(merged, code)
+	return Resolved{}
 }
 
 // LoginUsername resolves the username the way "login.py -all" does:
@@ -92,19 +98,22 @@ func LoginUsername(u Usernames, family, code string) Resolved {
 	return pick(codes, code)
 }
 
-func pick(codes map[string]model.Entry, code string) Resolved {
-	for _, key := range []string{code, "*"} {
-		e, ok := codes[key]
-		if !ok || !Truthy(e.Value) {
-			continue
+func pick(codes map[string]*model.Entry, code string) Resolved {
+	for _, key := range [2]string{code, "*"} {
+		if e, ok := codes[key]; ok && Truthy(e.Value) {
+			return resolved(e, key)
 		}
-		r := Resolved{Entry: &e, FamilyKey: e.Path[1], CodeKey: key}
-		if e.Value.Kind == model.Str {
-			r.Name = NormalizeUsername(e.Value.Str)
-		}
-		return r
 	}
 	return Resolved{}
+}
+
+// resolved is the outcome of the entry e found under the code key.
+func resolved(e *model.Entry, key string) Resolved {
+	r := Resolved{Entry: e, FamilyKey: e.Path[1], CodeKey: key}
+	if e.Value.Kind == model.Str {
+		r.Name = NormalizeUsername(e.Value.Str)
+	}
+	return r
 }
 
 // Truthy is Python's bool() for the values a model holds. An unknown
@@ -137,12 +146,20 @@ var spaceRun = regexp.MustCompile(`[_ ]+`)
 // to upper-casing a few rare letters are not mirrored. A name of nothing
 // but blanks comes out empty, which Pywikibot cannot log in with.
 func NormalizeUsername(name string) string {
-	name = strings.TrimFunc(spaceRun.ReplaceAllString(name, " "), pythonSpace)
+	if strings.Contains(name, "_") || strings.Contains(name, "  ") {
+		// Most names have no run to fold, and are spared the regexp.
+		name = spaceRun.ReplaceAllString(name, " ")
+	}
+	name = strings.TrimFunc(name, pythonSpace)
 	r, size := utf8.DecodeRuneInString(name)
 	if size == 0 {
 		return ""
 	}
-	return string(unicode.ToUpper(r)) + name[size:]
+	if up := unicode.ToUpper(r); up != r || r == utf8.RuneError {
+		// Writing the rune out turns an invalid first byte into U+FFFD.
+		return string(up) + name[size:]
+	}
+	return name
 }
 
 // pythonSpace is Python's str.isspace for one character, which str.strip

@@ -23,13 +23,16 @@ const startTimeout = 10 * time.Second
 
 // worker is the parent's handle on one worker process.
 type worker struct {
-	cmd    *exec.Cmd
-	in     io.WriteCloser
-	out    *bufio.Reader
-	stderr *tail
-	shared *shared
-	mem    []byte
-	seq    int64
+	cmd *exec.Cmd
+	in  io.WriteCloser
+	out *bufio.Reader
+	// requests and replies are the two directions of the protocol.
+	requests *frameWriter
+	replies  *frameReader
+	stderr   *tail
+	shared   *shared
+	mem      []byte
+	seq      int64
 	// killed is set when the parent killed the process, so that its death
 	// is read as the time limit and not as a crash.
 	killed atomic.Bool
@@ -76,6 +79,7 @@ func startWorker(limits Limits) (*worker, error) {
 		var out io.Reader
 		if out, err = w.cmd.StdoutPipe(); err == nil {
 			w.out = bufio.NewReader(out)
+			w.requests, w.replies = newFrameWriter(w.in), newFrameReader(w.out, maxReply)
 			err = w.cmd.Start()
 		}
 	}
@@ -85,7 +89,7 @@ func startWorker(limits Limits) (*worker, error) {
 	}
 	t := time.AfterFunc(startTimeout, w.kill)
 	defer t.Stop()
-	if err := readFrame(w.out, &reply{}, maxReply); err != nil {
+	if err := w.replies.read(&reply{}); err != nil {
 		w.stop()
 		if msg := w.stderr.fatal(); msg != "" {
 			return nil, errors.New(msg)
@@ -117,9 +121,9 @@ func (w *worker) evaluate(req *request, deadline time.Duration) result {
 	w.shared.line.Store(0)
 	t := time.AfterFunc(deadline, w.kill)
 	var rep reply
-	err := writeFrame(w.in, req)
+	err := w.requests.write(req)
 	if err == nil {
-		err = readFrame(w.out, &rep, maxReply)
+		err = w.replies.read(&rep)
 	}
 	t.Stop()
 	if err == nil && !w.killed.Load() {

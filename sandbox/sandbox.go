@@ -14,7 +14,7 @@
 // The protocol runs over the worker's stdin and stdout (which the worker
 // moves to private descriptors at start, pointing fd 0 and 1 at /dev/null
 // so that nothing the interpreter reads or prints can touch it). Each frame
-// is a 4-byte big-endian length followed by JSON. Besides the pipes the
+// is a 4-byte big-endian length followed by a value of one gob stream. Besides the pipes the
 // two sides share one page of memory (a memfd): the worker's evaluator
 // stores the line it is running there, so after a kill or a crash the
 // parent still knows where the file was.
@@ -99,6 +99,28 @@ func NewPool(workers int, limits Limits) *Pool {
 		p.slots <- nil
 	}
 	return p
+}
+
+// Start starts up to n workers in the background, so that the first files
+// need not wait for a process to start; Evaluate starts any that are
+// still missing when a file needs them.
+func (p *Pool) Start(n int) {
+	for range min(n, cap(p.slots)) {
+		go func() {
+			var w *worker
+			select {
+			case w = <-p.slots:
+			case <-p.done:
+				return
+			}
+			if w == nil {
+				// A worker that cannot start is tried again, and the error
+				// reported, by the file that needs it.
+				w, _ = startWorker(p.limits)
+			}
+			p.slots <- w
+		}()
+	}
 }
 
 // Env is the environment a file may read. The zero Env knows no variable,

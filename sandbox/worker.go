@@ -86,14 +86,17 @@ func serve(specText string) int {
 		fmt.Fprintln(os.Stderr, "pwbconf worker:", err)
 		return exitSetup
 	}
-	r := bufio.NewReader(in)
+	// The evaluator's one-time set-up is done before the worker says it is
+	// ready, so that it never counts against a file's time.
+	parser.Warm()
 	w := bufio.NewWriter(out)
-	if writeFrame(w, reply{}) != nil || w.Flush() != nil {
+	requests, replies := newFrameReader(bufio.NewReader(in), maxRequest(spec)), newFrameWriter(w)
+	if replies.write(reply{}) != nil || w.Flush() != nil {
 		return 0
 	}
 	for {
 		var req request
-		switch err := readFrame(r, &req, maxRequest(spec)); {
+		switch err := requests.read(&req); {
 		case err == io.EOF:
 			return 0
 		case err != nil:
@@ -102,7 +105,7 @@ func serve(specText string) int {
 		}
 		sh.seq.Add(1)
 		rep := evaluateOne(&req, sh, spec)
-		if writeFrame(w, rep) != nil || w.Flush() != nil || rep.Retire {
+		if replies.write(rep) != nil || w.Flush() != nil || rep.Retire {
 			return 0
 		}
 	}
@@ -130,7 +133,7 @@ func setUp(specText string) (spec workerSpec, in, out *os.File, sh *shared, err 
 }
 
 // maxRequest bounds a request frame: the parent never sends a file over
-// the size limit, and base64 makes it a third larger.
+// the size limit, which is far below it.
 func maxRequest(spec workerSpec) int { return int(spec.MemoryBytes / 2) }
 
 // evaluateOne runs the evaluator on one request. A panic that escapes the

@@ -41,7 +41,7 @@ func checkBareDomainGap(p *pass) {
 // key reaches while a "*." key for that very domain holds OAuth tokens:
 // the writer most likely believed the wildcard covers it.
 func bareDomainGap(f *coverageFacts, s *coverage.Site) bool {
-	if s.AuthKind == coverage.AuthOAuth || domainKey(s.Host) != s.Host {
+	if s.AuthKind == coverage.AuthOAuth || !domainOf(s.Host).bare {
 		return false
 	}
 	e := authEntryFor(f, "*."+s.Host)

@@ -20,16 +20,16 @@ var bareDomainKey = &Rule{
 	Bad:  "authenticate['wikipedia.org'] = ('a4c123b1612dd272d1371c17149d4395', '36b3216fdaeeb975729fae923d5a4fd12aabfe22', '8f219e9cb0eb53f16947ccf25ec84d8d', 'bc74254770f58904dba41ecccc3fc1626e53a130')\n",
 	Good: "authenticate['*.wikipedia.org'] = ('a4c123b1612dd272d1371c17149d4395', '36b3216fdaeeb975729fae923d5a4fd12aabfe22', '8f219e9cb0eb53f16947ccf25ec84d8d', 'bc74254770f58904dba41ecccc3fc1626e53a130')\n",
 	check: func(p *pass) {
-		for _, e := range authEntries(p.cfg) {
+		for _, e := range p.authEntries() {
 			key := e.Name()
 			wildcard := "*." + key
 			if strings.Count(key, ".") != 1 || strings.Contains(key, "*") || keyFault(key) != "" ||
-				len(sitesOf(wildcard)) == 0 || hasAuthKey(p.cfg, wildcard) {
+				!servesSites(wildcard) || p.hasAuthKey(wildcard) {
 				continue
 			}
-			if sites := sitesOf(key); len(sites) > 0 {
+			if r, ok := reachOf(key); ok {
 				p.report(e.Pos, "authenticate", "key %q reaches only %s:%s, not the subdomains. "+
-					"Add %q", key, sites[0].Family, sites[0].Code, wildcard)
+					"Add %q", key, r.first.Family, r.first.Code, wildcard)
 				continue
 			}
 			p.report(e.Pos, "authenticate", "key %q matches no wiki; did you mean %q?", key, wildcard)

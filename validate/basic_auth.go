@@ -20,7 +20,7 @@ var basicAuthOnWikimedia = &Rule{
 	Bad:  "authenticate['*.wikipedia.org'] = ('ExampleBot', 'correct horse battery staple')\n",
 	Good: "authenticate['*.wikipedia.org'] = ('a4c123b1612dd272d1371c17149d4395', '36b3216fdaeeb975729fae923d5a4fd12aabfe22', '8f219e9cb0eb53f16947ccf25ec84d8d', 'bc74254770f58904dba41ecccc3fc1626e53a130')\n",
 	check: func(p *pass) {
-		for _, e := range basicAuthEntries(p.cfg) {
+		for _, e := range p.basicAuthEntries() {
 			if onWikimedia(e.Name()) && !catchAll(e.Name()) {
 				p.report(e.Pos, "authenticate", "password for %q, but Wikimedia wikis use no "+
 					"HTTP basic auth. Use OAuth tokens or password_file", e.Name())
@@ -42,7 +42,7 @@ var clearTextPassword = &Rule{
 	Bad:  "authenticate['wiki.example.org'] = ('ExampleBot', 'tr0ub4dor')\n",
 	Good: "import os\nauthenticate['wiki.example.org'] = ('ExampleBot', os.environ['WIKI_PASSWORD'])\n",
 	check: func(p *pass) {
-		for _, e := range basicAuthEntries(p.cfg) {
+		for _, e := range p.basicAuthEntries() {
 			if !onWikimedia(e.Name()) && !catchAll(e.Name()) && !e.Value.IsUnknown() {
 				p.report(e.Pos, "authenticate",
 					"password for %q is written in clear text", e.Name())
@@ -52,9 +52,9 @@ var clearTextPassword = &Rule{
 }
 
 // basicAuthEntries returns the authenticate entries with two items.
-func basicAuthEntries(cfg *model.Config) []model.Entry {
+func (f *facts) basicAuthEntries() []model.Entry {
 	var out []model.Entry
-	for _, e := range authEntries(cfg) {
+	for _, e := range f.authEntries() {
 		if (e.Value.Kind == model.Tuple || e.Value.Kind == model.List) && len(e.Value.Items) == 2 {
 			out = append(out, e)
 		}

@@ -21,7 +21,7 @@ var catchAllKey = &Rule{
 	Bad:  "authenticate['*'] = ('a4c123b1612dd272d1371c17149d4395', '36b3216fdaeeb975729fae923d5a4fd12aabfe22', '8f219e9cb0eb53f16947ccf25ec84d8d', 'bc74254770f58904dba41ecccc3fc1626e53a130')\n",
 	Good: "authenticate['*.wikipedia.org'] = ('a4c123b1612dd272d1371c17149d4395', '36b3216fdaeeb975729fae923d5a4fd12aabfe22', '8f219e9cb0eb53f16947ccf25ec84d8d', 'bc74254770f58904dba41ecccc3fc1626e53a130')\n",
 	check: func(p *pass) {
-		for _, e := range authEntries(p.cfg) {
+		for _, e := range p.authEntries() {
 			key := e.Name()
 			if !catchAll(key) || valueShapeProblem(e.Value) != "" {
 				continue

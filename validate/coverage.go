@@ -3,6 +3,7 @@ package validate
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 
@@ -78,7 +79,7 @@ func ExpandFamilies(names []string) ([]string, error) {
 // of the families named, or the manual's requirement when none are.
 func newRequirement(families []string) coverage.Requirement {
 	if families == nil {
-		return coverage.ManualRequirement()
+		return manualRequirement
 	}
 	fams, err := ExpandFamilies(families)
 	if err != nil {
@@ -92,6 +93,10 @@ func newRequirement(families []string) coverage.Requirement {
 	return coverage.FamiliesRequirement(fams)
 }
 
+// manualRequirement is the default requirement, made once: the rules
+// only read it.
+var manualRequirement = coverage.ManualRequirement()
+
 // coverageFacts is what the coverage rules share about one config.
 type coverageFacts struct {
 	cfg    *model.Config
@@ -99,6 +104,13 @@ type coverageFacts struct {
 	need   coverage.Requirement
 	// active is set when the requirement applies to this file.
 	active bool
+
+	// What the methods below work out is kept for the next rule to ask.
+	famUser    map[string]bool
+	common     string
+	commonDone bool
+	lastOAuth  *model.Entry
+	lastDone   bool
 }
 
 func newCoverageFacts(cfg *model.Config, opts *Options) *coverageFacts {
@@ -121,27 +133,31 @@ func newCoverageFacts(cfg *model.Config, opts *Options) *coverageFacts {
 
 // familyReached reports whether OAuth reaches a non-test site of fam.
 func (f *coverageFacts) familyReached(fam string) bool {
-	return slices.ContainsFunc(f.sites(fam), func(s *coverage.Site) bool {
-		return s.AuthKind == coverage.AuthOAuth
-	})
+	for s := range f.sites(fam) {
+		if s.AuthKind == coverage.AuthOAuth {
+			return true
+		}
+	}
+	return false
 }
 
 // sites returns the family's sites, test wikis and deleted ones left out:
 // a bot is not expected to log into them, and the manual's keys do not
 // reach most test wikis. Closed wikis stay: a bot may log in to read.
-func (f *coverageFacts) sites(fam string) []*coverage.Site {
-	rf, ok := f.report.Family(fam)
-	if !ok {
-		return nil
-	}
-	var out []*coverage.Site
-	all := f.report.FamilySites(rf)
-	for i := range all {
-		if st := all[i].Status; st != coverage.Test && st != coverage.Removed {
-			out = append(out, &all[i])
+func (f *coverageFacts) sites(fam string) iter.Seq[*coverage.Site] {
+	return func(yield func(*coverage.Site) bool) {
+		rf, ok := f.report.Family(fam)
+		if !ok {
+			return
+		}
+		all := f.report.FamilySites(rf)
+		for i := range all {
+			st := all[i].Status
+			if st != coverage.Test && st != coverage.Removed && !yield(&all[i]) {
+				return
+			}
 		}
 	}
-	return out
 }
 
 // loginSite reports whether a bot would log into s to work: an open wiki,
@@ -151,7 +167,7 @@ func loginSite(s *coverage.Site) bool { return s.Status == coverage.Open }
 
 // needsOAuth reports whether the requirement, when it applies, asks for
 // OAuth on s.
-func (f *coverageFacts) needsOAuth(s *coverage.Site) bool { return f.active && f.need.NeedsOAuth(s) }
+func (f *coverageFacts) needsOAuth(s *coverage.Site) bool { return f.active && s.NeedsOAuth() }
 
 // usesOAuth reports whether any OAuth key reaches any site.
 func (f *coverageFacts) usesOAuth() bool { return f.report.Total.OAuth+f.report.Total.OAuthNoUser > 0 }
@@ -168,6 +184,13 @@ func (f *coverageFacts) passwordFile() (model.Entry, bool) {
 // commonName is the username the file gives most often, to put into the
 // lines the rules suggest; "" when it gives none.
 func (f *coverageFacts) commonName() string {
+	if !f.commonDone {
+		f.common, f.commonDone = f.countNames(), true
+	}
+	return f.common
+}
+
+func (f *coverageFacts) countNames() string {
 	counts := map[string]int{}
 	for i := range f.report.Sites {
 		if s := &f.report.Sites[i]; s.UserState == coverage.UserOK {
@@ -196,6 +219,13 @@ func (f *coverageFacts) suggestUser(fam, code string) string {
 // lastOAuthEntry is the OAuth entry set last in the file: the place to
 // add a line after, and the value to copy into it.
 func (f *coverageFacts) lastOAuthEntry() *model.Entry {
+	if !f.lastDone {
+		f.lastOAuth, f.lastDone = f.findLastOAuthEntry(), true
+	}
+	return f.lastOAuth
+}
+
+func (f *coverageFacts) findLastOAuthEntry() *model.Entry {
 	var last *model.Entry
 	for i := range f.cfg.Authenticate {
 		e := &f.cfg.Authenticate[i]
@@ -237,12 +267,29 @@ func anchor(lists ...[]model.Entry) model.Pos {
 // domainKey is the wildcard key that covers a host together with its
 // sister wikis, "*.wikinews.org" for "en.wikinews.org"; a host of two
 // labels has none wider than itself.
-func domainKey(host string) string {
-	labels := strings.Split(host, ".")
-	if len(labels) <= 2 {
-		return host
+func domainKey(host string) string { return domainOf(host).key() }
+
+// hostDomain is what domainKey is made of, without the key built: a
+// host's last two labels, and whether the host has no others.
+type hostDomain struct {
+	name string
+	bare bool
+}
+
+func domainOf(host string) hostDomain {
+	last := strings.LastIndexByte(host, '.')
+	if last < 0 {
+		return hostDomain{host, true}
 	}
-	return "*." + strings.Join(labels[len(labels)-2:], ".")
+	i := strings.LastIndexByte(host[:last], '.')
+	return hostDomain{host[i+1:], i < 0}
+}
+
+func (d hostDomain) key() string {
+	if d.bare {
+		return d.name
+	}
+	return "*." + d.name
 }
 
 // familyDomain reports whether a wildcard key is the family's own domain,
@@ -255,9 +302,9 @@ func familyDomain(key, fam string) bool {
 }
 
 // pyStr writes s as a single-quoted Python literal.
-func pyStr(s string) string {
-	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
-}
+func pyStr(s string) string { return "'" + pyEscaper.Replace(s) + "'" }
+
+var pyEscaper = strings.NewReplacer(`\`, `\\`, `'`, `\'`)
 
 // authEntryFor returns the authenticate entry for key, if the file set one.
 func authEntryFor(f *coverageFacts, key string) *model.Entry {

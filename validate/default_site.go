@@ -70,7 +70,7 @@ var defaultSiteUnset = &Rule{
 	Bad:  "usernames['wikipedia']['en'] = 'ExampleBot'\n",
 	Good: "family = 'wikipedia'\nmylang = 'en'\nusernames['wikipedia']['en'] = 'ExampleBot'\n",
 	check: func(p *pass) {
-		s, ok := defaultSite(p.cfg)
+		s, ok := p.defaultSite()
 		if !ok || !s.fallsBackToTest() {
 			return
 		}
@@ -97,11 +97,11 @@ var unknownDefaultSite = &Rule{
 	Bad:  "family = 'wiktionary'\nmylang = 'xx'\n",
 	Good: "family = 'wiktionary'\nmylang = 'fr'\n",
 	check: func(p *pass) {
-		s, ok := defaultSite(p.cfg)
+		s, ok := p.defaultSite()
 		if !ok || s.fallsBackToTest() || !s.familySet && !s.codeSet {
 			return
 		}
-		msg := defaultSiteProblem(p.cfg, s)
+		msg := defaultSiteProblem(p.families(), s)
 		switch {
 		case msg == "":
 		case s.familySet && !builtinFamily(s.family):
@@ -112,10 +112,10 @@ var unknownDefaultSite = &Rule{
 	},
 }
 
-func defaultSiteProblem(cfg *model.Config, s siteRef) string {
+func defaultSiteProblem(fams *familySet, s siteRef) string {
 	f, ok := pywikibot.LookupFamily(s.family)
 	if !ok {
-		if families(cfg).known(s.family) {
+		if fams.known(s.family) {
 			return ""
 		}
 		if near := pywikibot.NearestFamily(s.family); near != "" {

@@ -24,10 +24,10 @@ var keyMatchesNoWiki = &Rule{
 		if userFamilies(p.cfg) {
 			return
 		}
-		for _, e := range authEntries(p.cfg) {
+		for _, e := range p.authEntries() {
 			key := e.Name()
 			if !strings.HasPrefix(key, "*.") || catchAll(key) || keyFault(key) != "" ||
-				len(sitesOf(key)) > 0 {
+				servesSites(key) {
 				continue
 			}
 			if near := pywikibot.Nearest(key, wildcardKeys()); near != "" {

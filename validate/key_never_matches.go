@@ -24,7 +24,7 @@ var keyNeverMatches = &Rule{
 	Bad:  "authenticate['https://en.wikipedia.org'] = ('a4c123b1612dd272d1371c17149d4395', '36b3216fdaeeb975729fae923d5a4fd12aabfe22', '8f219e9cb0eb53f16947ccf25ec84d8d', 'bc74254770f58904dba41ecccc3fc1626e53a130')\n",
 	Good: "authenticate['en.wikipedia.org'] = ('a4c123b1612dd272d1371c17149d4395', '36b3216fdaeeb975729fae923d5a4fd12aabfe22', '8f219e9cb0eb53f16947ccf25ec84d8d', 'bc74254770f58904dba41ecccc3fc1626e53a130')\n",
 	check: func(p *pass) {
-		for _, e := range authEntries(p.cfg) {
+		for _, e := range p.authEntries() {
 			reason := keyFault(e.Name())
 			if reason == "" {
 				continue
@@ -58,7 +58,7 @@ func keyFault(key string) string {
 		return "\"*\" only works as the first label"
 	}
 	host, _, hasPort := strings.Cut(key, ":")
-	if hasPort && len(sitesOf(host)) > 0 {
+	if hasPort && servesSites(host) {
 		return "the wiki has no port"
 	}
 	return ""

@@ -16,7 +16,7 @@ var missingFamilyFolder = &Rule{
 	Bad:  "user_families_paths = ['no-such-folder']\n",
 	Good: "user_families_paths = []\n",
 	check: func(p *pass) {
-		for _, ref := range families(p.cfg).missing {
+		for _, ref := range p.families().missing {
 			p.report(ref.Pos, "", "family folder %q does not exist. "+
 				"Pywikibot stops with FileNotFoundError", ref.Path)
 		}

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/pwbconf/pwbconf/coverage"
 	"github.com/pwbconf/pwbconf/diag"
@@ -31,33 +32,40 @@ func checkMissingOAuth(p *pass) {
 	if !f.active {
 		return
 	}
-	type gap struct{ missing, total int }
-	gaps := map[string]*gap{}
-	var order []string
+	type gap struct {
+		key            string
+		missing, total int
+	}
+	gaps := map[hostDomain]*gap{}
+	var order []*gap
+	var g *gap
+	var last hostDomain
 	for i := range f.report.Sites {
 		s := &f.report.Sites[i]
 		if !f.needsOAuth(s) || bareDomainGap(f, s) {
 			continue
 		}
-		key := domainKey(s.Host)
-		g := gaps[key]
-		if g == nil {
-			g = &gap{}
-			gaps[key] = g
-			order = append(order, key)
+		// Sites of one domain mostly come in a row, so the map is seldom
+		// asked and the key built once per domain.
+		if d := domainOf(s.Host); g == nil || d != last {
+			if g, last = gaps[d], d; g == nil {
+				g = &gap{key: d.key()}
+				gaps[d] = g
+				order = append(order, g)
+			}
 		}
 		g.total++
 		if s.AuthKind != coverage.AuthOAuth {
 			g.missing++
 		}
 	}
-	slices.Sort(order)
+	slices.SortFunc(order, func(a, b *gap) int { return strings.Compare(a.key, b.key) })
 	pos := anchor(p.cfg.Authenticate, p.cfg.Usernames)
 	if e := f.lastOAuthEntry(); e != nil {
 		pos = e.Pos
 	}
-	for _, key := range order {
-		g := gaps[key]
+	for _, g := range order {
+		key := g.key
 		switch {
 		case g.missing == 0:
 		case g.missing == g.total:

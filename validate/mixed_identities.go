@@ -33,7 +33,7 @@ func checkMixedIdentities(p *pass) {
 	var nameAt, consumerAt model.Pos
 	var consumerKeys []string
 	for _, fam := range f.need.Users {
-		for _, s := range f.sites(fam) {
+		for s := range f.sites(fam) {
 			if s.UserState == coverage.UserOK && !slices.Contains(names, s.Username) {
 				names = append(names, s.Username)
 				nameAt = laterPos(nameAt, s.UserEntry().Pos, len(names))

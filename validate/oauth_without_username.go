@@ -66,10 +66,17 @@ func checkOAuthWithoutUsername(p *pass) {
 
 // familyHasUser reports whether some non-test site of fam has a username.
 func familyHasUser(f *coverageFacts, fam string) bool {
-	for _, s := range f.sites(fam) {
-		if s.HasUser() {
-			return true
+	has, ok := f.famUser[fam]
+	if !ok {
+		for s := range f.sites(fam) {
+			if has = s.HasUser(); has {
+				break
+			}
 		}
+		if f.famUser == nil {
+			f.famUser = map[string]bool{}
+		}
+		f.famUser[fam] = has
 	}
-	return false
+	return has
 }

@@ -83,15 +83,14 @@ func index(rules ...*Rule) ([]*Rule, map[string]*Rule) {
 }
 
 // pass is one rule's run over one config: the base every check builds
-// on. It supplies the config and the report helper, which fills in what
-// every finding of the rule shares.
+// on. It supplies the config, the facts the rules share, and the report
+// helper, which fills in what every finding of the rule shares.
 type pass struct {
-	cfg      *model.Config
+	*facts
 	rule     *Rule
 	severity diag.Severity
-	found    []diag.Diagnostic
-	// coverage computes, once per config, what the coverage rules share.
-	coverage func() *coverageFacts
+	// found collects the findings of every rule run so far.
+	found []diag.Diagnostic
 }
 
 // report records a finding at pos about the top-level name variable

@@ -40,14 +40,14 @@ var setTwice = &Rule{
 // loop variable doing its job, an entry that one statement sets twice
 // comes from a loop that visits the same key twice.
 func (p *pass) reportDictRepeat(e model.Entry) {
-	what := entryName(e)
 	if first, ok := firstElsewhere(e); ok {
-		p.report(e.Pos, e.Path[0], "%s is set again here; line %d set it first", what, first.Line)
+		p.report(e.Pos, e.Path[0], "%s is set again here; line %d set it first",
+			entryName(e), first.Line)
 		return
 	}
 	if n := countAt(e.Earlier, e.Pos); n > 0 {
 		p.report(e.Pos, e.Path[0], "%s is set %d times by this statement. "+
-			"The loop visits it more than once", what, n+1)
+			"The loop visits it more than once", entryName(e), n+1)
 	}
 }
 

@@ -94,7 +94,7 @@ var closedWiki = &Rule{
 	Good: "usernames['wikipedia']['en'] = 'ExampleBot'\n",
 	check: func(p *pass) {
 		codeCheck(codeClosed)(p)
-		if site, ok := defaultSite(p.cfg); ok && site.closed {
+		if site, ok := p.defaultSite(); ok && site.closed {
 			p.report(site.pos, site.variable, "default site %s:%s is a closed wiki (read-only)",
 				site.family, site.code)
 		}

@@ -77,23 +77,33 @@ func noSiteMessage(f *pywikibot.Family, code string) string {
 // for the families Pywikibot ships. Other families are not known well
 // enough to judge their codes.
 func (p *pass) usernameCodes(want codeFault, f func(e model.Entry, msg string)) {
-	site, siteOK := defaultSite(p.cfg)
-	for _, e := range p.cfg.Usernames {
-		if len(e.Path) != 3 {
-			continue
-		}
-		if (want == codeUpper || want == codeOld) && siteOK && site.family == e.Path[1] &&
-			site.code == e.Path[2] {
+	site, siteOK := p.defaultSite()
+	for i, v := range p.codeVerdicts() {
+		e := p.cfg.Usernames[i]
+		if v.fault != want || (want == codeUpper || want == codeOld) && siteOK &&
+			site.family == e.Path[1] && site.code == e.Path[2] {
 			// pywikibot.Site() asks for the default site by mylang as
-			// written, so this entry is read there.
+			// written, so an entry for it is read there.
 			continue
 		}
-		fam, ok := pywikibot.LookupFamily(e.Path[1])
-		if !ok {
-			continue
-		}
-		if v := judgeCode(fam, e.Path[2]); v.fault == want {
-			f(e, v.msg)
+		f(e, v.msg)
+	}
+}
+
+// codeVerdicts judges the code of each username entry once for the five
+// rules that report on them, by the entry's index; an entry of another
+// shape, or of a family Pywikibot does not ship, is found fine.
+func (f *facts) codeVerdicts() []codeVerdict {
+	if f.codes == nil {
+		f.codes = make([]codeVerdict, len(f.cfg.Usernames))
+		for i, e := range f.cfg.Usernames {
+			if len(e.Path) != 3 {
+				continue
+			}
+			if fam, ok := pywikibot.LookupFamily(e.Path[1]); ok {
+				f.codes[i] = judgeCode(fam, e.Path[2])
+			}
 		}
 	}
+	return f.codes
 }

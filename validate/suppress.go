@@ -153,6 +153,9 @@ func suppressionFindings(cfg *model.Config, opts *Options, sups []suppression) [
 
 // parseSuppressions finds the pwbconf: comments of a Python source.
 func parseSuppressions(src []byte) []suppression {
+	if !bytes.Contains(src, []byte("pwbconf:")) {
+		return nil
+	}
 	var out []suppression
 	for _, c := range comments(src) {
 		body := strings.TrimSpace(c.text[1:])

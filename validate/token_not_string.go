@@ -23,7 +23,7 @@ var tokenNotString = &Rule{
 			for _, s := range slots {
 				if s.fault == slotNotString {
 					p.report(e.Pos, "authenticate", "%s of %q is %s, not a string",
-						s.name(), e.Name(), describeType(s.value))
+						s.name(), e.Name(), describeType(*s.value))
 				}
 			}
 		})

@@ -31,7 +31,7 @@ const (
 // slot is one token of an OAuth value and what is wrong with it.
 type slot struct {
 	index int
-	value model.Value
+	value *model.Value
 	fault slotFault
 	// partner is the slot a swapped token belongs in.
 	partner int
@@ -41,20 +41,20 @@ func (s slot) name() string { return slotNames[s.index] }
 
 // oauthSlots examines a four-item authenticate value. ok is false for any
 // other value; those belong to the shape rule.
-func oauthSlots(e model.Entry) (slots []slot, ok bool) {
+func oauthSlots(e model.Entry) (slots [4]slot, ok bool) {
 	v := e.Value
 	if (v.Kind != model.Tuple && v.Kind != model.List) || len(v.Items) != 4 {
-		return nil, false
+		return slots, false
 	}
 	want := wantedLengths(onWikimedia(e.Name()))
-	slots = make([]slot, 4)
-	for i, it := range v.Items {
-		slots[i] = slot{index: i, value: it, fault: firstFault(it), partner: -1}
+	for i := range v.Items {
+		it := &v.Items[i]
+		slots[i] = slot{index: i, value: it, fault: firstFault(*it), partner: -1}
 		if slots[i].fault == slotFine && !slicesHas(want[i], hexLen(it.Str)) {
 			slots[i].fault = slotBadShape
 		}
 	}
-	findSwaps(slots, want)
+	findSwaps(slots[:], want)
 	return slots, true
 }
 
@@ -62,12 +62,16 @@ func oauthSlots(e model.Entry) (slots []slot, ok bool) {
 // OAuth extension makes 32-hex keys and 40-hex secrets; a wiki set up
 // without a secret key hands out 32-hex secrets instead.
 func wantedLengths(wikimedia bool) [4][]int {
-	secret := []int{40}
-	if !wikimedia {
-		secret = []int{32, 40}
+	if wikimedia {
+		return wikimediaLengths
 	}
-	return [4][]int{{32}, secret, {32}, secret}
+	return otherLengths
 }
+
+var (
+	wikimediaLengths = [4][]int{{32}, {40}, {32}, {40}}
+	otherLengths     = [4][]int{{32}, {32, 40}, {32}, {32, 40}}
+)
 
 // firstFault finds the faults that do not depend on the other slots.
 func firstFault(v model.Value) slotFault {
@@ -79,11 +83,15 @@ func firstFault(v model.Value) slotFault {
 		return slotUnknown
 	case v.Kind != model.Str:
 		return slotNotString
+	case hexLen(v.Str) > 0:
+		// The usual token, and none of what follows: no placeholder
+		// word is made of hex digits alone.
+		return slotFine
 	case placeholderToken(v.Str):
 		return slotPlaceholder
 	case strings.IndexFunc(v.Str, unicode.IsSpace) >= 0:
 		return slotWhitespace
-	case jwtPattern.MatchString(v.Str):
+	case strings.HasPrefix(v.Str, "eyJ") && jwtPattern.MatchString(v.Str):
 		return slotJWT
 	case hexLen(v.Str) < 0 && hexLen(strings.ToLower(v.Str)) > 0:
 		return slotUpperHex
@@ -161,15 +169,6 @@ func placeholderToken(s string) bool {
 	}, strings.Trim(t, "<>{}[]"))
 	word = strings.TrimPrefix(word, "your")
 	return placeholderWords[word]
-}
-
-// tokenEntries calls f for each authenticate entry with a four-item value.
-func (p *pass) tokenEntries(f func(e model.Entry, slots []slot)) {
-	for _, e := range authEntries(p.cfg) {
-		if slots, ok := oauthSlots(e); ok {
-			f(e, slots)
-		}
-	}
 }
 
 // describeLen says how long a token is without showing it.

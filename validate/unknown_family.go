@@ -23,7 +23,7 @@ var unknownFamily = &Rule{
 	Bad:  "usernames['wikiboks']['*'] = 'ExampleBot'\n",
 	Good: "usernames['wikibooks']['*'] = 'ExampleBot'\n",
 	check: func(p *pass) {
-		fs := families(p.cfg)
+		fs := p.families()
 		seen := map[string]bool{}
 		for _, e := range p.cfg.Usernames {
 			fam := e.Path[1]

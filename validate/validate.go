@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/pwbconf/pwbconf/diag"
 	"github.com/pwbconf/pwbconf/model"
@@ -87,16 +86,19 @@ func Check(cfg *model.Config, opts Options) []diag.Diagnostic {
 		}
 		out = append(out, d)
 	}
-	facts := sync.OnceValue(func() *coverageFacts { return newCoverageFacts(cfg, &opts) })
+	p := &pass{facts: &facts{cfg: cfg, opts: &opts}, found: out}
 	for _, r := range registry {
 		if r.check == nil || !opts.enabled(r) {
 			continue
 		}
-		p := &pass{cfg: cfg, rule: r, severity: opts.severity(r), coverage: facts}
+		p.rule, p.severity = r, opts.severity(r)
 		r.check(p)
-		out = append(out, p.found...)
 	}
-	return capPerRule(diag.Sort(suppress(cfg, &opts, out)))
+	if p.cov != nil {
+		// Nothing of the report outlives the rules: findings hold copies.
+		p.cov.report.Release()
+	}
+	return capPerRule(diag.Sort(suppress(cfg, &opts, p.found)))
 }
 
 // maxPerRule is how many findings of one code Check returns; in their
@@ -108,6 +110,9 @@ const maxPerRule = 100
 // capPerRule keeps the first maxPerRule findings of each code of sorted
 // ds and puts, where the next would be, one finding that counts the rest.
 func capPerRule(ds []diag.Diagnostic) []diag.Diagnostic {
+	if len(ds) <= maxPerRule {
+		return ds
+	}
 	total := map[string]int{}
 	for _, d := range ds {
 		total[d.Code]++

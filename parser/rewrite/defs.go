@@ -1,7 +1,5 @@
 package rewrite
 
-import "fmt"
-
 // defHeader makes a def header call the statement hook when the def runs,
 // so that the name it binds is credited to the def. The hook goes into
 // the return annotation, the one expression of a header that is always
@@ -58,7 +56,7 @@ func (w *writer) classHeader(toks []token, pending string) {
 // keyword, after the loop hook it owes, if any.
 func (w *writer) hookCall(keyword *token, pending string) string {
 	line, col := w.src.pos(keyword.start)
-	call := fmt.Sprintf("%s(%d, %d)", atHook, line, col)
+	call := hookText(atHook, line, col)
 	if pending != "" {
 		return "(" + pending + ", " + call + ")"
 	}
@@ -69,7 +67,7 @@ func (w *writer) hookCall(keyword *token, pending string) string {
 // statement hook that returns an empty tuple.
 func (w *writer) emptyCall(keyword *token, pending string) string {
 	line, col := w.src.pos(keyword.start)
-	call := fmt.Sprintf("%s(%d, %d)", defHook, line, col)
+	call := hookText(defHook, line, col)
 	if pending != "" {
 		return "(" + pending + ", " + call + ")[1]"
 	}

@@ -76,39 +76,46 @@ func (r *Result) OriginalOffset(line, offset int) (int, int) {
 	return r.Original(line, utf8.RuneCountInString(r.Src[start:end])+1)
 }
 
-// builder writes the rewritten source and its anchors.
+// builder writes the rewritten source and its anchors. The anchors of all
+// lines share one array, each line a run of it, since lines are written
+// one after the other.
 type builder struct {
-	src   *source
-	out   strings.Builder
-	lines [][]anchor
-	col   int
+	src     *source
+	out     strings.Builder
+	anchors []anchor
+	first   []int // index in anchors of the first anchor of each line
+	col     int
 }
 
 func newBuilder(src *source) *builder {
-	b := &builder{src: src, lines: make([][]anchor, 1, len(src.starts)), col: 1}
+	b := &builder{src: src, col: 1}
+	b.first = make([]int, 1, len(src.starts))
+	b.anchors = make([]anchor, 0, len(src.starts)*5/2) // about two a line
 	b.out.Grow(len(src.text) + len(src.text)/2)
 	return b
 }
 
+// line is the 1-based line being written.
+func (b *builder) line() int { return len(b.first) }
+
 func (b *builder) mark(a anchor) {
-	cur := &b.lines[len(b.lines)-1]
-	if n := len(*cur); n > 0 {
-		last := (*cur)[n-1]
+	if n := len(b.anchors); n > b.first[len(b.first)-1] {
+		last := &b.anchors[n-1]
 		switch {
 		case last.outCol == a.outCol:
-			(*cur)[n-1] = a
+			*last = a
 			return
 		case !last.fixed && !a.fixed && last.line == a.line &&
 			a.col-last.col == a.outCol-last.outCol:
 			return
 		}
 	}
-	*cur = append(*cur, a)
+	b.anchors = append(b.anchors, a)
 }
 
 func (b *builder) newline() {
 	b.out.WriteByte('\n')
-	b.lines = append(b.lines, nil)
+	b.first = append(b.first, len(b.anchors))
 	b.col = 1
 }
 
@@ -181,7 +188,16 @@ func (b *builder) blank(start, end int) {
 }
 
 func (b *builder) result() *Result {
-	r := &Result{Src: b.out.String(), lines: b.lines, starts: []int{0}}
+	lines := make([][]anchor, len(b.first))
+	for i, start := range b.first {
+		end := len(b.anchors)
+		if i+1 < len(b.first) {
+			end = b.first[i+1]
+		}
+		lines[i] = b.anchors[start:end:end]
+	}
+	r := &Result{Src: b.out.String(), lines: lines}
+	r.starts = make([]int, 1, len(lines))
 	for i := 0; i < len(r.Src); i++ {
 		if r.Src[i] == '\n' {
 			r.starts = append(r.starts, i+1)

@@ -1,7 +1,7 @@
 package rewrite
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -76,6 +76,7 @@ type writer struct {
 	headers   map[int]int
 	err       error
 	trace     func(off, line, col int)
+	frames    []argFrame // fixArgs's stack, kept from line to line
 }
 
 func (w *writer) tokText(t *token) string { return w.text[t.start:t.end] }
@@ -141,7 +142,7 @@ func (w *writer) plan(toks []token, pending string) (string, error) {
 		if in := w.find(toks[:colon], "in"); in > 0 {
 			w.wrap(toks[in+1:colon], pending)
 		}
-		owed = fmt.Sprintf("%s(%d, %d)", loopHook, line, col)
+		owed = hookText(loopHook, line, col)
 	case "if", "while":
 		w.wrap(toks[1:colon], pending)
 	case "with":
@@ -268,10 +269,12 @@ func (w *writer) simple(toks []token, owed string) error {
 func (w *writer) statement(toks []token, owed string) error {
 	first := &toks[0]
 	line, col := w.src.pos(first.start)
+	e := first.edit()
 	if owed != "" {
-		first.edit().before += owed + ";"
+		e.before += owed + ";"
 	}
-	first.edit().before += fmt.Sprintf("%s(%d, %d);", atHook, line, col)
+	// One concatenation, one allocation.
+	e.before += atHook + "(" + strconv.Itoa(line) + ", " + strconv.Itoa(col) + ");"
 	w.stmts++
 	if err := w.future(toks); err != nil {
 		return err
@@ -283,6 +286,11 @@ func (w *writer) statement(toks []token, owed string) error {
 	w.recordBinds(toks, line, col)
 	w.augmentedOperand(toks)
 	return nil
+}
+
+// hookText is the source of a call of hook with a position.
+func hookText(hook string, line, col int) string {
+	return hook + "(" + strconv.Itoa(line) + ", " + strconv.Itoa(col) + ")"
 }
 
 func (w *writer) isDocstring(toks []token) bool {
@@ -422,7 +430,7 @@ type argFrame struct {
 // parameter lists: a trailing comma after *args or **kwargs, and the /
 // marking positional-only parameters.
 func (w *writer) fixArgs(toks []token) {
-	var stack []argFrame
+	stack := w.frames[:0]
 	for k := range toks {
 		t := &toks[k]
 		if t.kind != tOp {
@@ -463,6 +471,7 @@ func (w *writer) fixArgs(toks []token) {
 			}
 		}
 	}
+	w.frames = stack[:0]
 }
 
 // argEnd notes the argument that ends at toks[k], a comma or the closing
@@ -565,7 +574,7 @@ func (w *writer) gap(from, to int, blank bool) {
 
 func (w *writer) traceAt(off int) {
 	if w.trace != nil {
-		w.trace(off, len(w.b.lines), w.b.col)
+		w.trace(off, w.b.line(), w.b.col)
 	}
 }
 

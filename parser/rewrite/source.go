@@ -24,6 +24,9 @@ type source struct {
 	text   string
 	starts []int  // byte offset of each line start
 	ascii  []bool // whether each line holds only ASCII
+	// last is the index of the line pos found last: the rewrite asks
+	// about offsets mostly in order, so that line or the next is likely.
+	last int
 }
 
 // decode turns raw file bytes into text the way CPython's compile() reads
@@ -62,7 +65,8 @@ func decode(raw []byte) (*source, error) {
 }
 
 func newSource(text string) *source {
-	s := &source{text: text, starts: []int{0}}
+	n := strings.Count(text, "\n") + 1
+	s := &source{text: text, starts: make([]int, 1, n), ascii: make([]bool, 0, n)}
 	ascii := true
 	for i := 0; i < len(text); i++ {
 		c := text[i]
@@ -81,6 +85,22 @@ func newSource(text string) *source {
 
 // pos returns the 1-based line and character column of a byte offset.
 func (s *source) pos(off int) (line, col int) {
+	lo := s.lineOf(off)
+	if s.ascii[lo] {
+		return lo + 1, off - s.starts[lo] + 1
+	}
+	return lo + 1, utf8.RuneCountInString(s.text[s.starts[lo]:off]) + 1
+}
+
+// lineOf returns the index of the line holding the byte offset off.
+func (s *source) lineOf(off int) int {
+	for _, i := range [2]int{s.last, s.last + 1} {
+		if i < len(s.starts) && s.starts[i] <= off &&
+			(i+1 == len(s.starts) || off < s.starts[i+1]) {
+			s.last = i
+			return i
+		}
+	}
 	lo, hi := 0, len(s.starts)
 	for hi-lo > 1 {
 		mid := (lo + hi) / 2
@@ -90,10 +110,8 @@ func (s *source) pos(off int) (line, col int) {
 			hi = mid
 		}
 	}
-	if s.ascii[lo] {
-		return lo + 1, off - s.starts[lo] + 1
-	}
-	return lo + 1, utf8.RuneCountInString(s.text[s.starts[lo]:off]) + 1
+	s.last = lo
+	return lo
 }
 
 func (s *source) errorf(off int, format string, args ...any) *SyntaxError {
