@@ -240,6 +240,9 @@ func (r *runner) lint(c *cli.Context) error {
 		}
 	}
 	out := newFindingWriter(r.stdout, o.format, o.color)
+	// A person at a terminal sees each file's findings as soon as it is
+	// done; elsewhere they go out a buffer at a time.
+	interactive := isTerminal(r.stdout)
 	var counts severityCounts
 	emit := func(ds []diag.Diagnostic, src *source) {
 		counts.add(ds)
@@ -253,7 +256,9 @@ func (r *runner) lint(c *cli.Context) error {
 		}
 		o.progress.makeRoom()
 		out.write(ds, func(string) *source { return src })
-		out.flush()
+		if interactive {
+			out.flush()
+		}
 	}
 	// problems are found before any file is checked; each goes out in its
 	// place among the files' findings.

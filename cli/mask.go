@@ -15,6 +15,9 @@ type masker struct {
 	// spells holds every way a secret may be written, longest first, so a
 	// whole token is replaced before any part of it.
 	spells []spelling
+	// probes are the spellings no other spelling lies inside: text holds
+	// some spelling only if it holds a probe.
+	probes []string
 	// guard picks further literals to mask in source lines; nil for none.
 	guard *guard
 }
@@ -31,11 +34,22 @@ type spelling struct {
 func newMasker(secrets []string) *masker {
 	m := &masker{}
 	seen := map[string]bool{}
+	probed := map[string]bool{}
 	for _, s := range secrets {
-		for _, sp := range spellings(s) {
+		sps := spellings(s)
+		for _, sp := range sps {
 			if sp.text != "" && !seen[sp.text] {
 				seen[sp.text] = true
 				m.spells = append(m.spells, sp)
+			}
+			// A secret's spellings mostly hold one another; looking for
+			// the innermost ones is enough to know none is there.
+			inner := slices.ContainsFunc(sps, func(o spelling) bool {
+				return o.text != sp.text && o.text != "" && strings.Contains(sp.text, o.text)
+			})
+			if sp.text != "" && !inner && !probed[sp.text] {
+				probed[sp.text] = true
+				m.probes = append(m.probes, sp.text)
 			}
 		}
 	}
@@ -70,6 +84,11 @@ func spellings(s string) []spelling {
 // pyEscape writes s as it would appear between quotes in a Python string
 // literal, escaping quote too when it is not 0.
 func pyEscape(s string, quote rune) string {
+	if !strings.ContainsFunc(s, func(r rune) bool {
+		return r == '\\' || r == quote || r < 0x20 || r == 0x7f
+	}) {
+		return s
+	}
 	var b strings.Builder
 	for _, r := range s {
 		switch {
@@ -141,8 +160,8 @@ func (m *masker) line(s string, col int) (string, int) {
 // and a search per spelling is far quicker than trying every spelling at
 // every byte.
 func (m *masker) anyIn(s string) bool {
-	for _, sp := range m.spells {
-		if strings.Contains(s, sp.text) {
+	for _, p := range m.probes {
+		if strings.Contains(s, p) {
 			return true
 		}
 	}

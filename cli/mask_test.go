@@ -61,3 +61,19 @@ func TestPyEscape(t *testing.T) {
 		t.Error(diff)
 	}
 }
+
+// TestMaskerProbesFindEverySpelling checks the shortcut of masker.line:
+// text holding any spelling of a secret must be found to hold a probe.
+func TestMaskerProbesFindEverySpelling(t *testing.T) {
+	secrets := []string{"a4c123b1612dd272d1371c17149d4395", " padded-secret ", `it's "q"`,
+		"back\\slash\tand\nlines", "abc", "x", "\x7fdel-and-\x01ctl", "ünïcødé-tøken"}
+	m := newMasker(secrets)
+	for _, sp := range m.spells {
+		if !m.anyIn("before " + sp.text + " after") {
+			t.Errorf("spelling %q is not found by the probes %q", sp.text, m.probes)
+		}
+	}
+	if m.anyIn("nothing secret here") {
+		t.Error("a probe matched text with no secret in it")
+	}
+}

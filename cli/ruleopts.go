@@ -204,12 +204,12 @@ func (rc *ruleChoice) over(base validate.Options) validate.Options {
 type projects struct {
 	log    io.Writer
 	mu     sync.Mutex
-	byDir  map[string]string // folder → project file, "" for none
+	finder project.Finder
 	byPath map[string]*project.Config
 }
 
 func newProjects(log io.Writer) *projects {
-	return &projects{log: log, byDir: map[string]string{}, byPath: map[string]*project.Config{}}
+	return &projects{log: log, byPath: map[string]*project.Config{}}
 }
 
 // options returns the validate options for file, standard input counting
@@ -236,13 +236,9 @@ func (p *projects) forFile(file string) (*project.Config, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	dir := filepath.Dir(file)
-	found, ok := p.byDir[dir]
-	if !ok {
-		var err error
-		if found, err = project.Find(dir); err != nil {
-			return nil, err
-		}
-		p.byDir[dir] = found
+	found, err := p.finder.Find(dir)
+	if err != nil {
+		return nil, err
 	}
 	if found == "" {
 		return nil, nil

@@ -48,6 +48,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/pwbconf/pwbconf/diag"
 	"github.com/pwbconf/pwbconf/validate"
@@ -121,27 +122,59 @@ func (l ErrorList) Error() string {
 
 // Find returns the project file that applies to the files of dir, or ""
 // when there is none.
-func Find(dir string) (string, error) {
+func Find(dir string) (string, error) { return new(Finder).Find(dir) }
+
+// Finder finds project files as Find does, remembering what it learnt of
+// each folder, so that the thousands of folders of a fleet of bots, which
+// share their parents, cost one look at each parent. It is safe for
+// concurrent use; the zero Finder is ready.
+type Finder struct {
+	mu    sync.Mutex
+	known map[string]string // absolute folder -> its project file, or ""
+}
+
+// Find is the package's Find, remembering.
+func (f *Finder) Find(dir string) (string, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return "", err
 	}
-	for {
-		candidate := filepath.Join(dir, FileName)
-		if info, err := os.Stat(candidate); err == nil && !info.IsDir() {
-			return candidate, nil
-		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return "", err
-		}
-		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
-			return "", nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", nil
-		}
-		dir = parent
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.known == nil {
+		f.known = map[string]string{}
 	}
+	return f.find(dir)
+}
+
+func (f *Finder) find(dir string) (string, error) {
+	if found, ok := f.known[dir]; ok {
+		return found, nil
+	}
+	found, err := f.look(dir)
+	if err == nil {
+		f.known[dir] = found
+	}
+	return found, err
+}
+
+// look decides for one folder, asking its parent when the folder itself
+// neither holds a project file nor is the top of a repository.
+func (f *Finder) look(dir string) (string, error) {
+	candidate := filepath.Join(dir, FileName)
+	if info, err := os.Stat(candidate); err == nil && !info.IsDir() {
+		return candidate, nil
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return "", err
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+		return "", nil
+	}
+	parent := filepath.Dir(dir)
+	if parent == dir {
+		return "", nil
+	}
+	return f.find(parent)
 }
 
 // ForFile finds and loads the project file for a linted file; it returns

@@ -27,6 +27,13 @@ func Nearest(name string, candidates []string) string {
 		if diff := n - utf8.RuneCountInString(fc); diff >= bestDist || -diff >= bestDist {
 			continue
 		}
+		if bestDist == 1 {
+			// Only an equal name is close enough now.
+			if fc == key {
+				best, bestDist = c, 0
+			}
+			continue
+		}
 		if d := levenshtein.ComputeDistance(key, fc); d < bestDist {
 			best, bestDist = c, d
 		}
