@@ -240,9 +240,6 @@ func (r *runner) lint(c *cli.Context) error {
 		}
 	}
 	out := newFindingWriter(r.stdout, o.format, o.color)
-	// A person at a terminal sees each file's findings as soon as it is
-	// done; elsewhere they go out a buffer at a time.
-	interactive := isTerminal(r.stdout)
 	var counts severityCounts
 	emit := func(ds []diag.Diagnostic, src *source) {
 		counts.add(ds)
@@ -256,9 +253,6 @@ func (r *runner) lint(c *cli.Context) error {
 		}
 		o.progress.makeRoom()
 		out.write(ds, func(string) *source { return src })
-		if interactive {
-			out.flush()
-		}
 	}
 	// problems are found before any file is checked; each goes out in its
 	// place among the files' findings.
@@ -278,7 +272,10 @@ func (r *runner) lint(c *cli.Context) error {
 		return same
 	}
 	o.progress = r.newProgress(len(files), o)
-	r.checkAll(files, opts, o, func(res fileResult) {
+	// What is printed goes out whenever the next file is not done yet, so
+	// a reader sees every finding of the files done so far, and a run
+	// whose files finish faster than it prints writes a buffer at a time.
+	r.checkAll(files, opts, o, func() { out.flush() }, func(res fileResult) {
 		if res.readErr {
 			r.setCode(ExitFailure)
 		}
@@ -313,9 +310,9 @@ const aheadPerJob = 8
 
 // checkAll evaluates and checks files, o.jobs at a time, each with its
 // options, and hands the results to each in the order of files, on the
-// calling goroutine.
+// calling goroutine; it calls idle before it waits for a file not done.
 func (r *runner) checkAll(files []string, opts []validate.Options, o *lintOptions,
-	each func(fileResult)) {
+	idle func(), each func(fileResult)) {
 	results := make([]chan fileResult, len(files))
 	for i := range results {
 		results[i] = make(chan fileResult, 1)
@@ -331,7 +328,14 @@ func (r *runner) checkAll(files []string, opts []validate.Options, o *lintOption
 			})
 	}()
 	for i := range results {
-		each(<-results[i])
+		var res fileResult
+		select {
+		case res = <-results[i]:
+		default:
+			idle()
+			res = <-results[i]
+		}
+		each(res)
 		<-ahead
 	}
 	<-done
