@@ -192,6 +192,10 @@ const snippetWidth = 120
 // characters become escapes, a long line is cut around col, and col moves
 // with the text.
 func displayLine(line string, col int) (string, int) {
+	if utf8.RuneCountInString(line) <= snippetWidth && !strings.ContainsFunc(line, model.IsEscaped) {
+		// Most lines print as they are, and the caret stays where it is.
+		return line, col
+	}
 	var cells []string // what each character of line prints as
 	for _, r := range line {
 		cells = append(cells, model.EscapeRune(r))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/pwbconf/pwbconf/diag"
 	"github.com/pwbconf/pwbconf/model"
@@ -170,5 +171,26 @@ func TestFindingsCutLongMessages(t *testing.T) {
 	}
 	if ds[0].Message != long {
 		t.Error("writeFindings changed its argument")
+	}
+}
+
+// TestDisplayLineShortcut checks that the shortcut for plain short lines
+// gives what the general way gives.
+func TestDisplayLineShortcut(t *testing.T) {
+	for _, line := range []string{"", "x = 1", "\tauth = ('a', 'b')", strings.Repeat("ab", 58), "é ü"} {
+		n := utf8.RuneCountInString(line)
+		for col := -1; col <= n+3; col++ {
+			got, gotCol := displayLine(line, col)
+			// A control character forces the general way; past the end of
+			// the line, its own width would move the caret.
+			want, wantCol := displayLine(line+"\x00", col)
+			want = strings.TrimSuffix(want, `\x00`)
+			if col > n+1 {
+				wantCol = col
+			}
+			if got != want || gotCol != wantCol {
+				t.Errorf("%q col %d: got %q, %d; want %q, %d", line, col, got, gotCol, want, wantCol)
+			}
+		}
 	}
 }

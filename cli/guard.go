@@ -75,7 +75,8 @@ func isPasswordFile(file string) bool {
 // and any literal holding a word that looksLikeToken, but never a value
 // the model knows to be public.
 func (g *guard) suspects(line string) [][2]int {
-	if g == nil {
+	if g == nil || !strings.ContainsAny(line, `'"`) {
+		// Every suspect is a literal.
 		return nil
 	}
 	mark := map[int]bool{} // by the end of the literal, which no prefix moves

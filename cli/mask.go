@@ -18,6 +18,9 @@ type masker struct {
 	// probes are the spellings no other spelling lies inside: text holds
 	// some spelling only if it holds a probe.
 	probes []string
+	// firsts has the bit of each byte a spelling starts with set, so that
+	// line tries the spellings only where one can start.
+	firsts [4]uint64
 	// guard picks further literals to mask in source lines; nil for none.
 	guard *guard
 }
@@ -41,6 +44,7 @@ func newMasker(secrets []string) *masker {
 			if sp.text != "" && !seen[sp.text] {
 				seen[sp.text] = true
 				m.spells = append(m.spells, sp)
+				m.firsts[sp.text[0]>>6] |= 1 << (sp.text[0] & 63)
 			}
 			// A secret's spellings mostly hold one another; looking for
 			// the innermost ones is enough to know none is there.
@@ -169,6 +173,9 @@ func (m *masker) anyIn(s string) bool {
 }
 
 func (m *masker) match(s string) (spelling, bool) {
+	if m.firsts[s[0]>>6]&(1<<(s[0]&63)) == 0 {
+		return spelling{}, false
+	}
 	for _, sp := range m.spells {
 		if strings.HasPrefix(s, sp.text) {
 			return sp, true

@@ -3,13 +3,14 @@ package model
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // EscapeControls writes the control characters of s as escapes, so that
 // text from a file cannot move the cursor, retitle the terminal, start a
 // line of its own or reorder what is shown. Tabs stay.
 func EscapeControls(s string) string {
-	if strings.IndexFunc(s, func(r rune) bool { return EscapeRune(r) != string(r) }) < 0 {
+	if !strings.ContainsFunc(s, IsEscaped) {
 		return s
 	}
 	var b strings.Builder
@@ -17,6 +18,20 @@ func EscapeControls(s string) string {
 		b.WriteString(EscapeRune(r))
 	}
 	return b.String()
+}
+
+// IsEscaped reports whether EscapeRune prints r otherwise than as itself.
+// Ranging over a string yields utf8.RuneError for an invalid byte, which
+// must be replaced, so U+FFFD counts too (it prints the same).
+func IsEscaped(r rune) bool {
+	switch {
+	case r == '\t':
+		return false
+	case r < 0x20 || r == 0x7f || (0x80 <= r && r < 0xa0), r == utf8.RuneError,
+		0x202a <= r && r <= 0x202e, 0x2066 <= r && r <= 0x2069:
+		return true
+	}
+	return false
 }
 
 // EscapeRune is how text output prints one character: C0 controls but

@@ -3,6 +3,7 @@ package pywikibot
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Family is one wiki family Pywikibot ships, such as wikipedia or commons.
@@ -21,6 +22,8 @@ type Family struct {
 	TestCodes []string           `json:"test_codes"`
 
 	byCode map[string]int
+	// codeSuggester suggests among Codes; built on first use.
+	codeSuggester func() *suggester
 }
 
 // Site is one wiki of a family.
@@ -81,6 +84,7 @@ func (d *siteData) index() {
 	for _, f := range d.Families {
 		d.byName[f.Name] = f
 		f.byCode = make(map[string]int, len(f.Sites))
+		f.codeSuggester = sync.OnceValue(func() *suggester { return newSuggester(f.Codes()) })
 		for i := range f.Sites {
 			s := &f.Sites[i]
 			s.Family = f.Name

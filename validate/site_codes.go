@@ -67,7 +67,7 @@ func noSiteMessage(f *pywikibot.Family, code string) string {
 	if len(codes) <= 6 {
 		return fmt.Sprintf("%s has no site %q; its codes are %s", f.Name, code, andList(quoted(codes)))
 	}
-	if near := pywikibot.Nearest(code, codes); near != "" {
+	if near := f.NearestCode(code); near != "" {
 		return fmt.Sprintf("%s has no site %q; did you mean %q?", f.Name, code, near)
 	}
 	return fmt.Sprintf("%s has no site %q; Pywikibot cannot build it", f.Name, code)
