@@ -3,12 +3,14 @@ package parser
 import (
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/go-python/gpython/py"
 
 	"github.com/pwbconf/pwbconf/diag"
+	"github.com/pwbconf/pwbconf/model"
 )
 
 // refusedBuiltins reach the file system, the terminal or the compiler:
@@ -28,18 +30,14 @@ func (ctx *sandboxContext) sandboxBuiltins(g py.StringDict) {
 	}
 	g["__import__"] = newFunc("__import__", ctx.importHook)
 	g["print"] = newFunc("print", ev.print)
-	g["__pwbconf_at__"] = newFunc("__pwbconf_at__", func(args py.Tuple, _ py.StringDict) (py.Object, error) {
-		return ev.hookAt(args)
-	})
-	g["__pwbconf_loop__"] = newFunc("__pwbconf_loop__", func(args py.Tuple, _ py.StringDict) (py.Object, error) {
-		return ev.hookLoop(args)
-	})
-	g["__pwbconf_def__"] = newFunc("__pwbconf_def__", func(args py.Tuple, _ py.StringDict) (py.Object, error) {
-		if _, err := ev.hookAt(args); err != nil {
+	g["__pwbconf_at__"] = &statementHook{name: "__pwbconf_at__", run: ev.hookAt}
+	g["__pwbconf_loop__"] = &statementHook{name: "__pwbconf_loop__", run: ev.hookLoop}
+	g["__pwbconf_def__"] = &statementHook{name: "__pwbconf_def__", run: func(pos model.Pos) (py.Object, error) {
+		if _, err := ev.hookAt(pos); err != nil {
 			return nil, err
 		}
 		return py.Tuple{}, nil
-	})
+	}}
 	g["__pwbconf_size__"] = newFunc("__pwbconf_size__", ev.sizeHook)
 	g["__pwbconf_grow__"] = newFunc("__pwbconf_grow__", ev.growHook)
 	g["pow"] = ev.checkedPow(g["pow"])
@@ -50,6 +48,44 @@ func (ctx *sandboxContext) sandboxBuiltins(g py.StringDict) {
 	// exec namespace of Pywikibot has no __name__ of its own.
 	g["__name__"] = py.String("builtins")
 	delete(g, "__file__")
+}
+
+// statementHook is what the rewrite puts before each statement: reading
+// its attribute L<line>_<col> runs the hook for that position. An
+// attribute, unlike a call with two numbers, costs gpython neither a
+// number to scan nor constants to compare with every other constant of
+// the file, which made the hooks a third of compiling a file.
+type statementHook struct {
+	name string
+	run  func(model.Pos) (py.Object, error)
+}
+
+var statementHookType = py.NewType("statement_hook", "the sandbox's statement hook")
+
+// Type is part of py.Object.
+func (h *statementHook) Type() *py.Type { return statementHookType }
+
+// M__getattribute__ runs the hook at the position the name spells.
+func (h *statementHook) M__getattribute__(name string) (py.Object, error) {
+	if line, col, ok := hookPosition(name); ok {
+		return h.run(model.Pos{Line: line, Col: col})
+	}
+	return nil, py.ExceptionNewf(py.AttributeError, "'%s' has no attribute '%s'", h.name, name)
+}
+
+// hookPosition reads "L<line>_<col>".
+func hookPosition(name string) (line, col int, ok bool) {
+	rest, found := strings.CutPrefix(name, "L")
+	if !found {
+		return 0, 0, false
+	}
+	l, c, found := strings.Cut(rest, "_")
+	if !found {
+		return 0, 0, false
+	}
+	line, err1 := strconv.Atoi(l)
+	col, err2 := strconv.Atoi(c)
+	return line, col, err1 == nil && err2 == nil && line > 0 && col > 0
 }
 
 // contextBuiltins are the names sandboxBuiltins sets in every context.

@@ -181,12 +181,8 @@ func (ev *evaluation) release() {
 	restoreTypes()
 }
 
-// hookAt is __pwbconf_at__(line, col), run before every simple statement.
-func (ev *evaluation) hookAt(args py.Tuple) (py.Object, error) {
-	pos, err := hookPos(args)
-	if err != nil {
-		return nil, err
-	}
+// hookAt is __pwbconf_at__.L<line>_<col>, run before every simple statement.
+func (ev *evaluation) hookAt(pos model.Pos) (py.Object, error) {
 	if ev.depth == 0 {
 		ev.trackBindings(ev.top)
 		ev.top = pos
@@ -209,13 +205,9 @@ func (ev *evaluation) expectBinds(pos model.Pos) {
 	}
 }
 
-// hookLoop is __pwbconf_loop__(line, col), run at the start of each pass
+// hookLoop is __pwbconf_loop__.L<line>_<col>, run at the start of each pass
 // of a for loop; the loop variable was just bound by the for statement.
-func (ev *evaluation) hookLoop(args py.Tuple) (py.Object, error) {
-	pos, err := hookPos(args)
-	if err != nil {
-		return nil, err
-	}
+func (ev *evaluation) hookLoop(pos model.Pos) (py.Object, error) {
 	if ev.depth == 0 {
 		ev.trackNames(ev.loopTargets(pos), pos)
 		ev.trackBindings(ev.top)
@@ -257,18 +249,6 @@ func sourceLine(src []byte, n int) string {
 		src = src[:j]
 	}
 	return string(src)
-}
-
-func hookPos(args py.Tuple) (model.Pos, error) {
-	if len(args) != 2 {
-		return model.Pos{}, py.ExceptionNewf(py.TypeError, "statement hook takes 2 arguments")
-	}
-	line, ok1 := args[0].(py.Int)
-	col, ok2 := args[1].(py.Int)
-	if !ok1 || !ok2 {
-		return model.Pos{}, py.ExceptionNewf(py.TypeError, "statement hook takes 2 ints")
-	}
-	return model.Pos{Line: int(line), Col: int(col)}, nil
 }
 
 // enter makes pos the current statement and checks the limits.

@@ -4,8 +4,8 @@ package rewrite
 // so that the name it binds is credited to the def. The hook goes into
 // the return annotation, the one expression of a header that is always
 // evaluated when the function is made: `def f(a) -> X:` becomes
-// `def f(a) -> (__pwbconf_at__(L, C), (X))[1]:` and `def f(a):` becomes
-// `def f(a) -> __pwbconf_def__(L, C):`. toks ends with the header's colon.
+// `def f(a) -> (__pwbconf_at__.L<L>_<C>, (X))[1]:` and `def f(a):` becomes
+// `def f(a) -> __pwbconf_def__.L<L>_<C>:`. toks ends with the header's colon.
 // A decorated def gets no hook and pays no owed loop hook, because gpython
 // v0.2.0 compiles a decorated def with a return annotation wrongly; its
 // name is credited to the statement before it.
@@ -23,8 +23,8 @@ func (w *writer) defHeader(toks []token, pending string) {
 }
 
 // classHeader makes a class header call the statement hook through its
-// first argument: `class A(B):` becomes `class A((__pwbconf_at__(L, C),
-// (B))[1]):`, `class A:` becomes `class A(*__pwbconf_def__(L, C)):`.
+// first argument: `class A(B):` becomes `class A((__pwbconf_at__.L<L>_<C>,
+// (B))[1]):`, `class A:` becomes `class A(*__pwbconf_def__.L<L>_<C>):`.
 func (w *writer) classHeader(toks []token, pending string) {
 	colon := &toks[len(toks)-1]
 	if len(toks) < 4 || !w.isOp(&toks[2], "(") {

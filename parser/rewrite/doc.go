@@ -11,23 +11,27 @@
 //
 // Before every simple statement, including each statement of `a = 1; b = 2`
 // and one written after a header's colon, the rewrite inserts
-// `__pwbconf_at__(L, C);` with the original 1-based line and character
-// column of the statement's first token. The first statement of a for
-// loop's body is preceded by `__pwbconf_loop__(L, C);`, L and C being the
-// position of the `for`, so the hook runs once per pass. When that body
-// starts with `if`, `while`, `for` or `with`, the call goes into the
-// header's first expression as `(__pwbconf_loop__(L, C), (expr))[1]`,
+// `__pwbconf_at__.L<L>_<C>;` (e.g. `__pwbconf_at__.L3_1;`), L and C being
+// the original 1-based line and character column of the statement's first
+// token: reading that attribute runs the hook. A hook is an attribute and
+// not a call with two numbers because numbers cost gpython a regular
+// expression each to scan and constants to compare with every constant of
+// the file. The first statement of a for loop's body is preceded by
+// `__pwbconf_loop__.L<L>_<C>;`, with the position of the `for`, so the
+// hook runs once per pass. When that body
+// starts with `if`, `while`, `for` or `with`, the hook goes into the
+// header's first expression as `(__pwbconf_loop__.L<L>_<C>, (expr))[1]`,
 // which keeps the expression's value whatever the hook returns; after `try`
 // it goes to the first statement inside, and a def or class header pays it
 // in its own hook. Everything inserted stays on its line.
 //
-// A def or class header calls the statement hook with its own position
+// A def or class header runs the statement hook with its own position
 // while the statement runs, so that the name it binds is credited to it:
-// through the return annotation, `def f(a) -> __pwbconf_def__(L, C):`
+// through the return annotation, `def f(a) -> __pwbconf_def__.L<L>_<C>:`
 // (the hook returns an empty tuple, which f.__annotations__ then shows) or
-// `-> (__pwbconf_at__(L, C), (X))[1]`, and through the first argument of
-// a class, `class A(*__pwbconf_def__(L, C)):` or `class
-// A((__pwbconf_at__(L, C), (B))[1]):`. A decorated def gets no hook,
+// `-> (__pwbconf_at__.L<L>_<C>, (X))[1]`, and through the first argument of
+// a class, `class A(*__pwbconf_def__.L<L>_<C>):` or `class
+// A((__pwbconf_at__.L<L>_<C>, (B))[1]):`. A decorated def gets no hook,
 // since gpython miscompiles a decorated def with a return annotation.
 // Other compound headers and decorators get no hook.
 //

@@ -15,9 +15,14 @@ sys.modules['__pwbconf_future__'] = __future__
 def run(src, hooks):
     ns = {'a': 'A', 'b': 3.14159, 'w': 12, 'p': 2, 'd': {'k': 'K', '{': 'brace'}, 'x': 42, 'y': [1, 2]}
     if hooks:
-        ns['__pwbconf_at__'] = lambda line, col: None
-        ns['__pwbconf_loop__'] = lambda line, col: ns.__setitem__('loops', ns.get('loops', 0) + 1)
-        ns['__pwbconf_def__'] = lambda line, col: ()
+        class Hook:
+            def __init__(self, run):
+                self.run = run
+            def __getattr__(self, name):
+                return self.run()
+        ns['__pwbconf_at__'] = Hook(lambda: None)
+        ns['__pwbconf_loop__'] = Hook(lambda: ns.__setitem__('loops', ns.get('loops', 0) + 1))
+        ns['__pwbconf_def__'] = Hook(lambda: ())
         ns['__pwbconf_fmt__'] = lambda x: x
         ns['__pwbconf_size__'] = lambda x: x
         ns['__pwbconf_grow__'] = lambda op, target, value: value

@@ -274,7 +274,7 @@ func (w *writer) statement(toks []token, owed string) error {
 		e.before += owed + ";"
 	}
 	// One concatenation, one allocation.
-	e.before += atHook + "(" + strconv.Itoa(line) + ", " + strconv.Itoa(col) + ");"
+	e.before += atHook + ".L" + strconv.Itoa(line) + "_" + strconv.Itoa(col) + ";"
 	w.stmts++
 	if err := w.future(toks); err != nil {
 		return err
@@ -288,9 +288,9 @@ func (w *writer) statement(toks []token, owed string) error {
 	return nil
 }
 
-// hookText is the source of a call of hook with a position.
+// hookText is the source of a hook at a position.
 func hookText(hook string, line, col int) string {
-	return hook + "(" + strconv.Itoa(line) + ", " + strconv.Itoa(col) + ")"
+	return hook + ".L" + strconv.Itoa(line) + "_" + strconv.Itoa(col)
 }
 
 func (w *writer) isDocstring(toks []token) bool {

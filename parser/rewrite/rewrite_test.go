@@ -46,148 +46,148 @@ func TestRewrite(t *testing.T) {
 	tests := []struct {
 		name, in, want string
 	}{
-		{"assignment", "x = 1\n", "__pwbconf_at__(1, 1);x = 1\n"},
+		{"assignment", "x = 1\n", "__pwbconf_at__.L1_1;x = 1\n"},
 		{"statements on one line", "a = 1; b = 2;\n",
-			"__pwbconf_at__(1, 1);a = 1; __pwbconf_at__(1, 8);b = 2;\n"},
+			"__pwbconf_at__.L1_1;a = 1; __pwbconf_at__.L1_8;b = 2;\n"},
 		{"continuation lines get nothing", "x = (1,\n     2)\ny = 1 + \\\n    2\n",
-			"__pwbconf_at__(1, 1);x = (1,\n     2)\n__pwbconf_at__(3, 1);y = 1 + \\\n    2\n"},
+			"__pwbconf_at__.L1_1;x = (1,\n     2)\n__pwbconf_at__.L3_1;y = 1 + \\\n    2\n"},
 		{"comments and blank lines", "# c\n\nx = 1  # c\n",
-			"# c\n\n__pwbconf_at__(3, 1);x = 1  # c\n"},
+			"# c\n\n__pwbconf_at__.L3_1;x = 1  # c\n"},
 		{"body on the header line", "while True: pass\nif x: y = 1; z = 2\n",
-			"while True: __pwbconf_at__(1, 13);pass\n" +
-				"if x: __pwbconf_at__(2, 7);y = 1; __pwbconf_at__(2, 14);z = 2\n"},
+			"while True: __pwbconf_at__.L1_13;pass\n" +
+				"if x: __pwbconf_at__.L2_7;y = 1; __pwbconf_at__.L2_14;z = 2\n"},
 		{"indented bodies", "if x:\n    y = 1\nelse:\n    y = 2\n",
-			"if x:\n    __pwbconf_at__(2, 5);y = 1\nelse:\n    __pwbconf_at__(4, 5);y = 2\n"},
+			"if x:\n    __pwbconf_at__.L2_5;y = 1\nelse:\n    __pwbconf_at__.L4_5;y = 2\n"},
 		{"for body", "for fam in ('a',\n            'b'):\n    usernames[fam]['*'] = 'X'\n    n = 1\n",
 			"for fam in ('a',\n            'b'):\n" +
-				"    __pwbconf_loop__(1, 1);__pwbconf_at__(3, 5);usernames[fam]['*'] = 'X'\n" +
-				"    __pwbconf_at__(4, 5);n = 1\n"},
+				"    __pwbconf_loop__.L1_1;__pwbconf_at__.L3_5;usernames[fam]['*'] = 'X'\n" +
+				"    __pwbconf_at__.L4_5;n = 1\n"},
 		{"for body on the header line", "for a in b: c = 1; d = 2\n",
-			"for a in b: __pwbconf_loop__(1, 1);__pwbconf_at__(1, 13);c = 1; __pwbconf_at__(1, 20);d = 2\n"},
+			"for a in b: __pwbconf_loop__.L1_1;__pwbconf_at__.L1_13;c = 1; __pwbconf_at__.L1_20;d = 2\n"},
 		{"for body starting with if", "for a in b:\n    if a:\n        pass\n",
-			"for a in b:\n    if (__pwbconf_loop__(1, 1), (a))[1]:\n        __pwbconf_at__(3, 9);pass\n"},
+			"for a in b:\n    if (__pwbconf_loop__.L1_1, (a))[1]:\n        __pwbconf_at__.L3_9;pass\n"},
 		{"for body starting with for", "for a in b:\n    for c in d, e:\n        pass\n",
-			"for a in b:\n    for c in (__pwbconf_loop__(1, 1), (d, e))[1]:\n" +
-				"        __pwbconf_loop__(2, 5);__pwbconf_at__(3, 9);pass\n"},
+			"for a in b:\n    for c in (__pwbconf_loop__.L1_1, (d, e))[1]:\n" +
+				"        __pwbconf_loop__.L2_5;__pwbconf_at__.L3_9;pass\n"},
 		{"for body starting with try", "for a in b:\n    try:\n        x = 1\n    except E:\n        pass\n",
-			"for a in b:\n    try:\n        __pwbconf_loop__(1, 1);__pwbconf_at__(3, 9);x = 1\n" +
-				"    except E:\n        __pwbconf_at__(5, 9);pass\n"},
+			"for a in b:\n    try:\n        __pwbconf_loop__.L1_1;__pwbconf_at__.L3_9;x = 1\n" +
+				"    except E:\n        __pwbconf_at__.L5_9;pass\n"},
 		{"for body starting with with", "for a in b:\n    with open(a) as f, g: pass\n",
-			"for a in b:\n    with (__pwbconf_loop__(1, 1), (open(a)))[1] as f, g: __pwbconf_at__(2, 27);pass\n"},
+			"for a in b:\n    with (__pwbconf_loop__.L1_1, (open(a)))[1] as f, g: __pwbconf_at__.L2_27;pass\n"},
 		{"for else is no loop body", "for a in b:\n    pass\nelse:\n    pass\n",
-			"for a in b:\n    __pwbconf_loop__(1, 1);__pwbconf_at__(2, 5);pass\nelse:\n    __pwbconf_at__(4, 5);pass\n"},
+			"for a in b:\n    __pwbconf_loop__.L1_1;__pwbconf_at__.L2_5;pass\nelse:\n    __pwbconf_at__.L4_5;pass\n"},
 		{"def and decorators", "@dec\ndef f(a):\n    return a\nglobal g\n",
-			"@dec\ndef f(a):\n    __pwbconf_at__(3, 5);return a\n__pwbconf_at__(4, 1);global g\n"},
+			"@dec\ndef f(a):\n    __pwbconf_at__.L3_5;return a\n__pwbconf_at__.L4_1;global g\n"},
 		{"lambda and slice colons", "f = lambda: 1\ne = x[1:2]\nd = {k: v for k, v in y}\n",
-			"__pwbconf_at__(1, 1);f = lambda: 1\n__pwbconf_at__(2, 1);e = x[1:2]\n" +
-				"__pwbconf_at__(3, 1);d = {k: v for k, v in y}\n"},
+			"__pwbconf_at__.L1_1;f = lambda: 1\n__pwbconf_at__.L2_1;e = x[1:2]\n" +
+				"__pwbconf_at__.L3_1;d = {k: v for k, v in y}\n"},
 		{"underscores in numbers", "x = 1_000_000.5e1_0 + 0x_FF + 0b_1 + 1_0j\n",
-			"__pwbconf_at__(1, 1);x = 1000000.5e10 + 0xFF + 0b1 + 10j\n"},
-		{"unicode columns", "é = 'ü'; ß = 2\n", "__pwbconf_at__(1, 1);é = 'ü'; __pwbconf_at__(1, 10);ß = 2\n"},
+			"__pwbconf_at__.L1_1;x = 1000000.5e10 + 0xFF + 0b1 + 10j\n"},
+		{"unicode columns", "é = 'ü'; ß = 2\n", "__pwbconf_at__.L1_1;é = 'ü'; __pwbconf_at__.L1_10;ß = 2\n"},
 
-		{"annotated assignment", "x: int = 1\n", "__pwbconf_at__(1, 1);x      = 1\n"},
-		{"annotated attribute", "obj.attr: str | None = 'a'\n", "__pwbconf_at__(1, 1);obj.attr             = 'a'\n"},
-		{"annotated subscript", "d['k']: Dict[str, int] = {}\n", "__pwbconf_at__(1, 1);d['k']                 = {}\n"},
+		{"annotated assignment", "x: int = 1\n", "__pwbconf_at__.L1_1;x      = 1\n"},
+		{"annotated attribute", "obj.attr: str | None = 'a'\n", "__pwbconf_at__.L1_1;obj.attr             = 'a'\n"},
+		{"annotated subscript", "d['k']: Dict[str, int] = {}\n", "__pwbconf_at__.L1_1;d['k']                 = {}\n"},
 		{"annotation over lines", "y: Dict[str,\n        int] = {'a': 1}\n",
-			"__pwbconf_at__(1, 1);y           \\\n             = {'a': 1}\n"},
-		{"bare annotation", "z: int\n", "__pwbconf_at__(1, 1);pass      \n"},
+			"__pwbconf_at__.L1_1;y           \\\n             = {'a': 1}\n"},
+		{"bare annotation", "z: int\n", "__pwbconf_at__.L1_1;pass      \n"},
 		{"bare annotation over lines", "z: Dict[\n  str]\nw = 1\n",
-			"__pwbconf_at__(1, 1);pass        \\\n      \n__pwbconf_at__(3, 1);w = 1\n"},
-		{"annotation in a class", "class A:\n    b: int = 2\n", "class A(*__pwbconf_def__(1, 1)):\n    __pwbconf_at__(2, 5);b      = 2\n"},
-		{"annotation with lambda value", "f: Callable = lambda: 1\n", "__pwbconf_at__(1, 1);f           = lambda: 1\n"},
-		{"call is no annotation target", "match(x): y\n", "__pwbconf_at__(1, 1);match(x): y\n"},
+			"__pwbconf_at__.L1_1;pass        \\\n      \n__pwbconf_at__.L3_1;w = 1\n"},
+		{"annotation in a class", "class A:\n    b: int = 2\n", "class A(*__pwbconf_def__.L1_1):\n    __pwbconf_at__.L2_5;b      = 2\n"},
+		{"annotation with lambda value", "f: Callable = lambda: 1\n", "__pwbconf_at__.L1_1;f           = lambda: 1\n"},
+		{"call is no annotation target", "match(x): y\n", "__pwbconf_at__.L1_1;match(x): y\n"},
 
 		{"future import", "from __future__ import annotations, division as d\n",
-			"__pwbconf_at__(1, 1);from __pwbconf_future__ import annotations, division as d\n"},
+			"__pwbconf_at__.L1_1;from __pwbconf_future__ import annotations, division as d\n"},
 		{"future after docstring", "\"\"\"Doc.\"\"\"\nfrom __future__ import (annotations)\n",
-			"__pwbconf_at__(1, 1);\"\"\"Doc.\"\"\"\n__pwbconf_at__(2, 1);from __pwbconf_future__ import (annotations)\n"},
+			"__pwbconf_at__.L1_1;\"\"\"Doc.\"\"\"\n__pwbconf_at__.L2_1;from __pwbconf_future__ import (annotations)\n"},
 
-		{"f-string", "x = f'{a}'\n", "__pwbconf_at__(1, 1);x = ('{0}'.format((a)))\n"},
-		{"f-string upper prefix and conversion", "x = F\"{a!s}\"\n", "__pwbconf_at__(1, 1);x = (\"{0!s}\".format((a)))\n"},
+		{"f-string", "x = f'{a}'\n", "__pwbconf_at__.L1_1;x = ('{0}'.format((a)))\n"},
+		{"f-string upper prefix and conversion", "x = F\"{a!s}\"\n", "__pwbconf_at__.L1_1;x = (\"{0!s}\".format((a)))\n"},
 		{"raw f-string", "x = rf'\\d{a}' + fr'\\{a}'\n",
-			"__pwbconf_at__(1, 1);x = (r'\\d{0}'.format((a))) + (r'\\{0}'.format((a)))\n"},
+			"__pwbconf_at__.L1_1;x = (r'\\d{0}'.format((a))) + (r'\\{0}'.format((a)))\n"},
 		{"triple-quoted f-string", "x = f'''{a}\n{b}'''\n",
-			"__pwbconf_at__(1, 1);x = ('''{0}'''.format((a)) + '''\n{0}'''.format((b)))\n"},
-		{"nested quotes", "x = f\"{d['k']}\"\n", "__pwbconf_at__(1, 1);x = (\"{0}\".format((d['k'])))\n"},
-		{"format spec", "x = f'{x:>10}'\n", "__pwbconf_at__(1, 1);x = ('{0:>10}'.format((x)))\n"},
-		{"nested format spec", "x = f'{x:{w}.{p}f}'\n", "__pwbconf_at__(1, 1);x = ('{0:{1}.{2}f}'.format((x), (w), (p)))\n"},
-		{"conversion and nested spec", "x = f'{a!r:^{w}}'\n", "__pwbconf_at__(1, 1);x = ('{0!r:^{1}}'.format((a), (w)))\n"},
-		{"self-documenting", "x = f'{x=}'\n", "__pwbconf_at__(1, 1);x = ('x={0!r}'.format((x)))\n"},
-		{"self-documenting with spaces", "x = f'{x = }'\n", "__pwbconf_at__(1, 1);x = ('x = {0!r}'.format((x )))\n"},
-		{"self-documenting with spec", "x = f'{x=:>5}'\n", "__pwbconf_at__(1, 1);x = ('x={0:>5}'.format((x)))\n"},
-		{"self-documenting with conversion", "x = f'{x=!s}'\n", "__pwbconf_at__(1, 1);x = ('x={0!s}'.format((x)))\n"},
+			"__pwbconf_at__.L1_1;x = ('''{0}'''.format((a)) + '''\n{0}'''.format((b)))\n"},
+		{"nested quotes", "x = f\"{d['k']}\"\n", "__pwbconf_at__.L1_1;x = (\"{0}\".format((d['k'])))\n"},
+		{"format spec", "x = f'{x:>10}'\n", "__pwbconf_at__.L1_1;x = ('{0:>10}'.format((x)))\n"},
+		{"nested format spec", "x = f'{x:{w}.{p}f}'\n", "__pwbconf_at__.L1_1;x = ('{0:{1}.{2}f}'.format((x), (w), (p)))\n"},
+		{"conversion and nested spec", "x = f'{a!r:^{w}}'\n", "__pwbconf_at__.L1_1;x = ('{0!r:^{1}}'.format((a), (w)))\n"},
+		{"self-documenting", "x = f'{x=}'\n", "__pwbconf_at__.L1_1;x = ('x={0!r}'.format((x)))\n"},
+		{"self-documenting with spaces", "x = f'{x = }'\n", "__pwbconf_at__.L1_1;x = ('x = {0!r}'.format((x )))\n"},
+		{"self-documenting with spec", "x = f'{x=:>5}'\n", "__pwbconf_at__.L1_1;x = ('x={0:>5}'.format((x)))\n"},
+		{"self-documenting with conversion", "x = f'{x=!s}'\n", "__pwbconf_at__.L1_1;x = ('x={0!s}'.format((x)))\n"},
 		{"self-documenting quotes", "x = f'{d[\"k\"]=}'\n",
-			"__pwbconf_at__(1, 1);x = ('d[\"k\"]={0!r}'.format((d[\"k\"])))\n"},
-		{"doubled braces", "x = f'{{}}{a}}}'\n", "__pwbconf_at__(1, 1);x = ('{{}}{0}}}'.format((a)))\n"},
-		{"concatenation", "x = 'a{' f\"b{x}\" 'c}'\n", "__pwbconf_at__(1, 1);x = ('a{' + \"b{0}\".format((x)) + 'c}')\n"},
+			"__pwbconf_at__.L1_1;x = ('d[\"k\"]={0!r}'.format((d[\"k\"])))\n"},
+		{"doubled braces", "x = f'{{}}{a}}}'\n", "__pwbconf_at__.L1_1;x = ('{{}}{0}}}'.format((a)))\n"},
+		{"concatenation", "x = 'a{' f\"b{x}\" 'c}'\n", "__pwbconf_at__.L1_1;x = ('a{' + \"b{0}\".format((x)) + 'c}')\n"},
 		{"concatenation over lines", "x = (f'{a}'\n     'b')\n",
-			"__pwbconf_at__(1, 1);x = (('{0}'.format((a))\n     + 'b'))\n"},
-		{"nested f-string", "x = f'{f\"{a}\"}'\n", "__pwbconf_at__(1, 1);x = ('{0}'.format(((\"{0}\".format((a))))))\n"},
-		{"number in f-string", "x = f'{1_000}'\n", "__pwbconf_at__(1, 1);x = ('{0}'.format((1000)))\n"},
-		{"tuple in f-string", "x = f'{a,b}'\n", "__pwbconf_at__(1, 1);x = ('{0}'.format((a,b)))\n"},
-		{"date spec", "x = f'{a:%Y-%m-%d}'\n", "__pwbconf_at__(1, 1);x = ('{0:%Y-%m-%d}'.format((a)))\n"},
-		{"named escape", "x = f'\\N{BULLET} {a}'\n", "__pwbconf_at__(1, 1);x = ('\\N{{BULLET}} {0}'.format((a)))\n"},
+			"__pwbconf_at__.L1_1;x = (('{0}'.format((a))\n     + 'b'))\n"},
+		{"nested f-string", "x = f'{f\"{a}\"}'\n", "__pwbconf_at__.L1_1;x = ('{0}'.format(((\"{0}\".format((a))))))\n"},
+		{"number in f-string", "x = f'{1_000}'\n", "__pwbconf_at__.L1_1;x = ('{0}'.format((1000)))\n"},
+		{"tuple in f-string", "x = f'{a,b}'\n", "__pwbconf_at__.L1_1;x = ('{0}'.format((a,b)))\n"},
+		{"date spec", "x = f'{a:%Y-%m-%d}'\n", "__pwbconf_at__.L1_1;x = ('{0:%Y-%m-%d}'.format((a)))\n"},
+		{"named escape", "x = f'\\N{BULLET} {a}'\n", "__pwbconf_at__.L1_1;x = ('\\N{{BULLET}} {0}'.format((a)))\n"},
 		{"f-string key", "authenticate[f'*.{d}.org'] = t\n",
-			"__pwbconf_at__(1, 1);authenticate[('*.{0}.org'.format((d)))] = t\n"},
+			"__pwbconf_at__.L1_1;authenticate[('*.{0}.org'.format((d)))] = t\n"},
 
 		{"star-args trailing comma", "f(*a,)\ng(a, **k,)\nh(a,)\n",
-			"__pwbconf_at__(1, 1);f(*a )\n__pwbconf_at__(2, 1);g(a, **k )\n__pwbconf_at__(3, 1);h(a,)\n"},
+			"__pwbconf_at__.L1_1;f(*a )\n__pwbconf_at__.L2_1;g(a, **k )\n__pwbconf_at__.L3_1;h(a,)\n"},
 		{"def trailing comma and slash", "def f(a, /, b, *args,):\n    pass\ndef g(a, /): pass\n",
-			"def f(a,    b, *args ) -> __pwbconf_def__(1, 1):\n    __pwbconf_at__(2, 5);pass\n" +
-				"def g(a,  ) -> __pwbconf_def__(3, 1): __pwbconf_at__(3, 14);pass\n"},
+			"def f(a,    b, *args ) -> __pwbconf_def__.L1_1:\n    __pwbconf_at__.L2_5;pass\n" +
+				"def g(a,  ) -> __pwbconf_def__.L3_1: __pwbconf_at__.L3_14;pass\n"},
 		{"def with annotation", "def f() -> int: pass\n",
-			"def f() -> (__pwbconf_at__(1, 1), (int))[1]: __pwbconf_at__(1, 17);pass\n"},
+			"def f() -> (__pwbconf_at__.L1_1, (int))[1]: __pwbconf_at__.L1_17;pass\n"},
 		{"class forms", "class A(): pass\nclass B(A, C): pass\nclass D(metaclass=M): pass\n",
-			"class A(*__pwbconf_def__(1, 1)): __pwbconf_at__(1, 12);pass\n" +
-				"class B((__pwbconf_at__(2, 1), (A))[1], C): __pwbconf_at__(2, 16);pass\n" +
-				"class D(metaclass=(__pwbconf_at__(3, 1), (M))[1]): __pwbconf_at__(3, 23);pass\n"},
+			"class A(*__pwbconf_def__.L1_1): __pwbconf_at__.L1_12;pass\n" +
+				"class B((__pwbconf_at__.L2_1, (A))[1], C): __pwbconf_at__.L2_16;pass\n" +
+				"class D(metaclass=(__pwbconf_at__.L3_1, (M))[1]): __pwbconf_at__.L3_23;pass\n"},
 		{"for body starting with a decorated class", "for a in b:\n    @d\n    class C: pass\n",
-			"for a in b:\n    @d\n    class C(*(__pwbconf_loop__(1, 1), __pwbconf_def__(3, 5))[1]): " +
-				"__pwbconf_at__(3, 14);pass\n"},
+			"for a in b:\n    @d\n    class C(*(__pwbconf_loop__.L1_1, __pwbconf_def__.L3_5)[1]): " +
+				"__pwbconf_at__.L3_14;pass\n"},
 		{"for body starting with a def", "for a in b:\n    def f(): pass\n",
-			"for a in b:\n    def f() -> (__pwbconf_loop__(1, 1), __pwbconf_def__(2, 5))[1]: " +
-				"__pwbconf_at__(2, 14);pass\n"},
+			"for a in b:\n    def f() -> (__pwbconf_loop__.L1_1, __pwbconf_def__.L2_5)[1]: " +
+				"__pwbconf_at__.L2_14;pass\n"},
 
-		{"percent on a literal", "x = '*.%s.org' % d\n", "__pwbconf_at__(1, 1);x = __pwbconf_fmt__('*.%s.org') % d\n"},
+		{"percent on a literal", "x = '*.%s.org' % d\n", "__pwbconf_at__.L1_1;x = __pwbconf_fmt__('*.%s.org') % d\n"},
 		{"percent on adjacent literals", "x = ('a'\n  'b%s') % c\n",
-			"__pwbconf_at__(1, 1);x = __pwbconf_fmt__(('a'\n  'b%s')) % c\n"},
-		{"percent on a primary", "x = a.b(c)[d] % e\n", "__pwbconf_at__(1, 1);x = __pwbconf_fmt__(a.b(c)[d]) % e\n"},
+			"__pwbconf_at__.L1_1;x = __pwbconf_fmt__(('a'\n  'b%s')) % c\n"},
+		{"percent on a primary", "x = a.b(c)[d] % e\n", "__pwbconf_at__.L1_1;x = __pwbconf_fmt__(a.b(c)[d]) % e\n"},
 		{"percent after tighter operators", "x = -a ** b % c * d + e % f\n",
-			"__pwbconf_at__(1, 1);x = __pwbconf_size__(__pwbconf_fmt__(-__pwbconf_size__(a) ** b) % c) * d + " +
+			"__pwbconf_at__.L1_1;x = __pwbconf_size__(__pwbconf_fmt__(-__pwbconf_size__(a) ** b) % c) * d + " +
 				"__pwbconf_fmt__(e) % f\n"},
-		{"product", "x = 'x' * (1 << 34)\n", "__pwbconf_at__(1, 1);x = __pwbconf_size__('x') * (__pwbconf_size__(1) << 34)\n"},
+		{"product", "x = 'x' * (1 << 34)\n", "__pwbconf_at__.L1_1;x = __pwbconf_size__('x') * (__pwbconf_size__(1) << 34)\n"},
 		{"product chain", "x = 'x' * 10 ** 9 * 10\n",
-			"__pwbconf_at__(1, 1);x = __pwbconf_size__(__pwbconf_size__('x') * __pwbconf_size__(10) ** 9) * 10\n"},
+			"__pwbconf_at__.L1_1;x = __pwbconf_size__(__pwbconf_size__('x') * __pwbconf_size__(10) ** 9) * 10\n"},
 		{"power is right-associative", "x = -10 ** 10 ** 10\n",
-			"__pwbconf_at__(1, 1);x = -__pwbconf_size__(10) ** __pwbconf_size__(10) ** 10\n"},
+			"__pwbconf_at__.L1_1;x = -__pwbconf_size__(10) ** __pwbconf_size__(10) ** 10\n"},
 		{"shift takes sums in", "x = -a.b + 2 * c << n\n",
-			"__pwbconf_at__(1, 1);x = __pwbconf_size__(-a.b + __pwbconf_size__(2) * c) << n\n"},
+			"__pwbconf_at__.L1_1;x = __pwbconf_size__(-a.b + __pwbconf_size__(2) * c) << n\n"},
 		{"stars that are no product", "def f(a, *b, c, **d): return g(*b, **d)\nfrom m import *\n",
-			"def f(a, *b, c, **d) -> __pwbconf_def__(1, 1): __pwbconf_at__(1, 23);return g(*b, **d)\n" +
-				"__pwbconf_at__(2, 1);from m import *\n"},
+			"def f(a, *b, c, **d) -> __pwbconf_def__.L1_1: __pwbconf_at__.L1_23;return g(*b, **d)\n" +
+				"__pwbconf_at__.L2_1;from m import *\n"},
 		{"line break in a debug field", "x = f'{\n0=}' + rf'{\n1=}'\n",
-			"__pwbconf_at__(1, 1);x = ('\\n0={0!r}'.format((\n0))) + (r''.format() + '\\n' + r'1={0!r}'.format((\n1)))\n"},
+			"__pwbconf_at__.L1_1;x = ('\\n0={0!r}'.format((\n0))) + (r''.format() + '\\n' + r'1={0!r}'.format((\n1)))\n"},
 		{"augmented product", "s *= n + 1\nt **= 2\nu <<= 3\nv.w *= 2\n",
-			"__pwbconf_at__(1, 1);s *= __pwbconf_grow__('*', s, ( n + 1))\n" +
-				"__pwbconf_at__(2, 1);t **= __pwbconf_grow__('**', t, ( 2))\n" +
-				"__pwbconf_at__(3, 1);u <<= __pwbconf_grow__('<<', u, ( 3))\n" +
-				"__pwbconf_at__(4, 1);v.w *= 2\n"},
+			"__pwbconf_at__.L1_1;s *= __pwbconf_grow__('*', s, ( n + 1))\n" +
+				"__pwbconf_at__.L2_1;t **= __pwbconf_grow__('**', t, ( 2))\n" +
+				"__pwbconf_at__.L3_1;u <<= __pwbconf_grow__('<<', u, ( 3))\n" +
+				"__pwbconf_at__.L4_1;v.w *= 2\n"},
 		{"dict union", "x = a | b & c | {'k': 1}\ny |= z\nv['w'] |= {}\n",
-			"__pwbconf_at__(1, 1);x = __pwbconf_or__(__pwbconf_or__(a) | b & c) | {'k': 1}\n" +
-				"__pwbconf_at__(2, 1);y |= __pwbconf_ior__(y, ( z))\n" +
-				"__pwbconf_at__(3, 1);v['w'] |= {}\n"},
-		{"percent chain", "x = a % b % c\n", "__pwbconf_at__(1, 1);x = __pwbconf_fmt__(__pwbconf_fmt__(a) % b) % c\n"},
-		{"percent on numbers", "x = 10 % 3\n", "__pwbconf_at__(1, 1);x = 10 % 3\n"},
-		{"percent on an f-string", "x = f'{a}%s' % b\n", "__pwbconf_at__(1, 1);x = __pwbconf_fmt__(('{0}%s'.format((a)))) % b\n"},
-		{"percent in an f-string", "x = f'{a % b}'\n", "__pwbconf_at__(1, 1);x = ('{0}'.format((__pwbconf_fmt__(a) % b)))\n"},
-		{"augmented percent", "s %= a, b\n", "__pwbconf_at__(1, 1);s = __pwbconf_fmt__(s) % ( a, b)\n"},
+			"__pwbconf_at__.L1_1;x = __pwbconf_or__(__pwbconf_or__(a) | b & c) | {'k': 1}\n" +
+				"__pwbconf_at__.L2_1;y |= __pwbconf_ior__(y, ( z))\n" +
+				"__pwbconf_at__.L3_1;v['w'] |= {}\n"},
+		{"percent chain", "x = a % b % c\n", "__pwbconf_at__.L1_1;x = __pwbconf_fmt__(__pwbconf_fmt__(a) % b) % c\n"},
+		{"percent on numbers", "x = 10 % 3\n", "__pwbconf_at__.L1_1;x = 10 % 3\n"},
+		{"percent on an f-string", "x = f'{a}%s' % b\n", "__pwbconf_at__.L1_1;x = __pwbconf_fmt__(('{0}%s'.format((a)))) % b\n"},
+		{"percent in an f-string", "x = f'{a % b}'\n", "__pwbconf_at__.L1_1;x = ('{0}'.format((__pwbconf_fmt__(a) % b)))\n"},
+		{"augmented percent", "s %= a, b\n", "__pwbconf_at__.L1_1;s = __pwbconf_fmt__(s) % ( a, b)\n"},
 
-		{"tuple keeps its comma", "x = (1,)\n", "__pwbconf_at__(1, 1);x = (1,)\n"},
+		{"tuple keeps its comma", "x = (1,)\n", "__pwbconf_at__.L1_1;x = (1,)\n"},
 
-		{"BOM and CRLF", "\ufeffx = 1\r\ny = 2\rz = 3\r\n", "__pwbconf_at__(1, 1);x = 1\n__pwbconf_at__(2, 1);y = 2\n__pwbconf_at__(3, 1);z = 3\n"},
-		{"coding line", "# -*- coding: utf-8 -*-\nx = 1\n", "# -*- coding: utf-8 -*-\n__pwbconf_at__(2, 1);x = 1\n"},
-		{"form feed", "\fx = 1\nif x:\n  \f  y = 2\n", "__pwbconf_at__(1, 2);x = 1\nif x:\n  __pwbconf_at__(3, 6);y = 2\n"},
-		{"no trailing newline", "x = 1", "__pwbconf_at__(1, 1);x = 1"},
+		{"BOM and CRLF", "\ufeffx = 1\r\ny = 2\rz = 3\r\n", "__pwbconf_at__.L1_1;x = 1\n__pwbconf_at__.L2_1;y = 2\n__pwbconf_at__.L3_1;z = 3\n"},
+		{"coding line", "# -*- coding: utf-8 -*-\nx = 1\n", "# -*- coding: utf-8 -*-\n__pwbconf_at__.L2_1;x = 1\n"},
+		{"form feed", "\fx = 1\nif x:\n  \f  y = 2\n", "__pwbconf_at__.L1_2;x = 1\nif x:\n  __pwbconf_at__.L3_6;y = 2\n"},
+		{"no trailing newline", "x = 1", "__pwbconf_at__.L1_1;x = 1"},
 		{"empty", "", ""},
 	}
 	for _, tt := range tests {
@@ -305,7 +305,7 @@ func TestSyntaxErrors(t *testing.T) {
 
 func TestEncodings(t *testing.T) {
 	r := mustRewrite(t, "# -*- coding: latin-1 -*-\nx = '\xe9t\xe9'; y = 1\n")
-	if !strings.Contains(r.Src, "x = 'été'; __pwbconf_at__(2, 12);y = 1") {
+	if !strings.Contains(r.Src, "x = 'été'; __pwbconf_at__.L2_12;y = 1") {
 		t.Errorf("latin-1 source not decoded:\n%s", r.Src)
 	}
 	r = mustRewrite(t, "#!/usr/bin/python\n# vim: set fileencoding=cp1252 :\nx = '\x80'\n")
