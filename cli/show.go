@@ -64,6 +64,12 @@ func (r *runner) show(c *cli.Context) error {
 	if file == "-" {
 		file = stdinName
 	}
+	// The worker starts, and the rules' tables are built, while the file
+	// and its project settings are read.
+	pool := sandbox.NewPool(1, sandbox.Limits{Timeout: timeout})
+	defer pool.Close()
+	pool.Start(1)
+	go validate.Warm()
 	src, err := r.readSource(file)
 	if err != nil {
 		return errors.New(ioFinding(file, err).Message)
@@ -73,8 +79,6 @@ func (r *runner) show(c *cli.Context) error {
 		return err
 	}
 	opts.Source = src
-	pool := sandbox.NewPool(1, sandbox.Limits{Timeout: timeout})
-	defer pool.Close()
 	cfg := pool.Evaluate(file, src, env)
 	ds := validate.Check(cfg, opts)
 	if slices.ContainsFunc(ds, func(d diag.Diagnostic) bool { return d.Severity == diag.Error }) {
