@@ -51,7 +51,7 @@ var exitMeanings = map[string][3]string{
 	},
 	"convert": {
 		"the conversion is written",
-		"FILE has an error finding, printed to standard error; nothing is written",
+		"the evaluator stopped on an error in FILE, printed to standard error; nothing is written",
 		"bad usage, or a file that could not be read or written",
 	},
 }

@@ -26,7 +26,12 @@ var pyLiteral = regexp.MustCompile(`(?i:[rbuf]{0,2})('(?:[^'\\]|\\.)*'|"(?:[^"\\
 // pairEnd matches the last item of a 2-tuple of literals, in group 1.
 var pairEnd = regexp.MustCompile(`\(\s*` + lit + `\s*,\s*(` + lit + `)\s*,?\s*\)`)
 
-// passwordContext is a line where a pair is likely (user, password).
+// assignedLiteral matches a literal that is the whole value of an
+// assignment, in group 1.
+var assignedLiteral = regexp.MustCompile(`[^=!<>]=\s*(` + lit + `)\s*(?:#.*)?$`)
+
+// passwordContext is a line where a pair is likely (user, password), or
+// a literal assigned is likely a password.
 var passwordContext = regexp.MustCompile(`(?i)pass(?:word|wd)|botpassword`)
 
 // guard decides which literals of a source line to mask although the
@@ -85,8 +90,14 @@ func (g *guard) suspects(line string) [][2]int {
 			mark[i+loc[1]] = n > 0
 		}
 	}
-	if g.passwordFile || passwordContext.MatchString(line) {
+	// The code around the literals tells; password_file names a path.
+	code := strings.ReplaceAll(pyLiteral.ReplaceAllString(line, "''"), "password_file", "")
+	if g.passwordFile || passwordContext.MatchString(code) {
 		for _, m := range pairEnd.FindAllStringSubmatchIndex(line, -1) {
+			mark[m[3]] = true
+		}
+		// passwords['wikipedia']['en'] = 'x' and the like.
+		if m := assignedLiteral.FindStringSubmatchIndex(line); m != nil {
 			mark[m[3]] = true
 		}
 	}

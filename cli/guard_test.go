@@ -33,6 +33,11 @@ func TestGuardMasksLiteralsThatLookLikeCredentials(t *testing.T) {
 		{m, `db_password_pair = ('tools', "hunter2")`, `db_password_pair = ('tools', "****(7)")`},
 		{pw, `('ExampleUser', 'hunter2')`, `('ExampleUser', '****(7)')`},
 		{m, `pair = ('ExampleUser', 'hunter2')`, `pair = ('ExampleUser', 'hunter2')`},
+		// A literal given to a name about passwords, but not a password file.
+		{m, `passwords['wikipedia']['en'] = 'correct horse'  # main`,
+			`passwords['wikipedia']['en'] = '****(13)'  # main`},
+		{m, `password_file = 'user-password.py'`, `password_file = 'user-password.py'`},
+		{m, `if password == 'x': pass`, `if password == 'x': pass`},
 		// Hex, base64, base64url and JWT words of 16 characters or more.
 		{m, `_ck = 'a4c123b1612dd272d1371c17149d4395'`, `_ck = '****(32)'`},
 		{m, `x = "dXNlcjpwYXNzd29yZDEyMw=="`, `x = "****(24)"`},

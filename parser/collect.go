@@ -12,6 +12,7 @@ import (
 
 	"github.com/pwbconf/pwbconf/diag"
 	"github.com/pwbconf/pwbconf/model"
+	"github.com/pwbconf/pwbconf/pywikibot"
 )
 
 // maxValueDepth bounds how deep a value is copied into the model; a list
@@ -20,6 +21,27 @@ const maxValueDepth = 32
 
 // secretSettings are the top-level names Pywikibot keeps private.
 var secretSettings = map[string]bool{"authenticate": true, "db_password": true}
+
+// isSecretSetting reports whether the value of a top-level name is to be
+// kept private: one of secretSettings, or a name Pywikibot does not know
+// that speaks of a credential, such as password or bot_token, which
+// people write into a config whether Pywikibot reads it or not.
+// (password_file is a known name, and a path.)
+func isSecretSetting(name string) bool {
+	if secretSettings[name] {
+		return true
+	}
+	if pywikibot.IsKnown(name) {
+		return false
+	}
+	lower := strings.ToLower(name)
+	for _, word := range []string{"password", "passwd", "secret", "token", "apikey", "api_key"} {
+		if strings.Contains(lower, word) {
+			return true
+		}
+	}
+	return false
+}
 
 // collect reads the final namespace into the model: every name the file
 // bound and left bound (names starting with "_" included: Pywikibot skips
@@ -48,7 +70,7 @@ func (ev *evaluation) collect() {
 		ev.cfg.Settings = append(ev.cfg.Settings, model.Entry{
 			Path:    []string{name},
 			Value:   ev.value(v, 0),
-			Secret:  secretSettings[name],
+			Secret:  isSecretSetting(name),
 			Pos:     b.pos,
 			Earlier: b.earlier,
 		})

@@ -235,3 +235,19 @@ func TestBackportsNames(t *testing.T) {
 	noErrors(t, cfg)
 	wantStr(t, cfg, "family", "x")
 }
+
+// TestCredentialNamesAreSecret checks that a setting Pywikibot does not
+// know, named like a credential, is kept private like db_password, while
+// Pywikibot's own password_file, a path, is not.
+func TestCredentialNamesAreSecret(t *testing.T) {
+	src := "password = 'Tr0ub4dor&3'\nbot_password = 'x'\nMY_API_KEY = 'k'\n" +
+		"password_file = 'user-password.py'\nput_throttle = 2\ndb_password = 'd'\n"
+	cfg := Evaluate("user-config.py", []byte(src), Options{})
+	want := map[string]bool{"password": true, "bot_password": true, "MY_API_KEY": true,
+		"password_file": false, "put_throttle": false, "db_password": true}
+	for _, e := range cfg.Settings {
+		if w, ok := want[e.Name()]; ok && e.Secret != w {
+			t.Errorf("%s: secret %v, want %v", e.Name(), e.Secret, w)
+		}
+	}
+}

@@ -7,10 +7,11 @@ import "github.com/pwbconf/pwbconf/diag"
 // listed, explained, selected and re-graded like the rest.
 
 var syntaxError = &Rule{
-	Code:     diag.CodeSyntaxError,
-	Name:     "syntax-error",
-	Severity: diag.Error,
-	Summary:  "the file is not valid Python",
+	Code:           diag.CodeSyntaxError,
+	Name:           "syntax-error",
+	Severity:       diag.Error,
+	stopsPywikibot: true,
+	Summary:        "the file is not valid Python",
 	Doc: "Pywikibot compiles user-config.py before it runs it, so a syntax " +
 		"error stops every script before it starts, and nothing in the file " +
 		"takes effect. The finding points at the place Python's parser gave " +
@@ -21,10 +22,11 @@ var syntaxError = &Rule{
 }
 
 var exception = &Rule{
-	Code:     diag.CodeException,
-	Name:     "exception",
-	Severity: diag.Error,
-	Summary:  "running the file raises an exception",
+	Code:           diag.CodeException,
+	Name:           "exception",
+	Severity:       diag.Error,
+	stopsPywikibot: true,
+	Summary:        "running the file raises an exception",
 	Doc: "Pywikibot runs user-config.py as Python. When a statement raises an " +
 		"exception, Pywikibot fails to import its config and no script runs. " +
 		"The finding names the exception and the statement; what the file " +
@@ -34,10 +36,11 @@ var exception = &Rule{
 }
 
 var removedName = &Rule{
-	Code:     diag.CodeRemovedName,
-	Name:     "removed-name-read",
-	Severity: diag.Error,
-	Summary:  "the file reads a variable Pywikibot has removed",
+	Code:           diag.CodeRemovedName,
+	Name:           "removed-name-read",
+	Severity:       diag.Error,
+	stopsPywikibot: true,
+	Summary:        "the file reads a variable Pywikibot has removed",
 	Doc: "Subscripting a variable that Pywikibot no longer defines, such as " +
 		"sysopnames['wikipedia']['en'] = 'ExampleAdmin', first reads the name, " +
 		"and Python raises NameError. Pywikibot then fails to load the file " +
@@ -48,10 +51,11 @@ var removedName = &Rule{
 }
 
 var refused = &Rule{
-	Code:     diag.CodeRefused,
-	Name:     "refused",
-	Severity: diag.Error,
-	Summary:  "the sandbox refused an operation",
+	Code:           diag.CodeRefused,
+	Name:           "refused",
+	Severity:       diag.Error,
+	stopsPywikibot: true,
+	Summary:        "the sandbox refused an operation",
 	Doc: "pwbconf evaluates files in a sandbox that may not read or write " +
 		"files, run commands or open connections. When the file tries, " +
 		"evaluation stops at that statement and the rest is not checked. " +
@@ -64,10 +68,11 @@ var refused = &Rule{
 }
 
 var timeLimit = &Rule{
-	Code:     diag.CodeTimeLimit,
-	Name:     "time-limit",
-	Severity: diag.Error,
-	Summary:  "evaluation ran out of time",
+	Code:           diag.CodeTimeLimit,
+	Name:           "time-limit",
+	Severity:       diag.Error,
+	stopsPywikibot: true,
+	Summary:        "evaluation ran out of time",
 	Doc: "Evaluation of one file is bounded in time, and a file that runs " +
 		"longer is stopped at the statement it was running, usually a loop " +
 		"that never ends. Pywikibot would hang on the same file. Make the " +
@@ -77,10 +82,11 @@ var timeLimit = &Rule{
 }
 
 var memoryLimit = &Rule{
-	Code:     diag.CodeMemoryLimit,
-	Name:     "memory-limit",
-	Severity: diag.Error,
-	Summary:  "evaluation ran out of memory",
+	Code:           diag.CodeMemoryLimit,
+	Name:           "memory-limit",
+	Severity:       diag.Error,
+	stopsPywikibot: true,
+	Summary:        "evaluation ran out of memory",
 	Doc: "Evaluation of one file is bounded in memory, and a file that builds " +
 		"values too large for it is stopped. A user-config.py never needs " +
 		"more than a few kilobytes of data; a multiplied string or list is " +
@@ -91,10 +97,11 @@ var memoryLimit = &Rule{
 }
 
 var recursionLimit = &Rule{
-	Code:     diag.CodeRecursionLimit,
-	Name:     "recursion-limit",
-	Severity: diag.Error,
-	Summary:  "calls nested too deep",
+	Code:           diag.CodeRecursionLimit,
+	Name:           "recursion-limit",
+	Severity:       diag.Error,
+	stopsPywikibot: true,
+	Summary:        "calls nested too deep",
 	Doc: "A function that calls itself without end is stopped when the calls " +
 		"nest too deep, at the line of the call. Python raises RecursionError " +
 		"in the same place and Pywikibot fails to load the file.",
@@ -103,10 +110,11 @@ var recursionLimit = &Rule{
 }
 
 var internalError = &Rule{
-	Code:     diag.CodeInternal,
-	Name:     "internal-error",
-	Severity: diag.Error,
-	Summary:  "pwbconf failed on this file",
+	Code:           diag.CodeInternal,
+	Name:           "internal-error",
+	Severity:       diag.Error,
+	stopsPywikibot: true,
+	Summary:        "pwbconf failed on this file",
 	Doc: "The evaluator met something it could not handle and gave up on this " +
 		"file alone; other files are still checked. This is a fault in " +
 		"pwbconf, not necessarily in the file. The finding carries a short " +

@@ -31,6 +31,11 @@ type Rule struct {
 
 	// check makes the findings; nil for the evaluator's rules.
 	check func(*pass)
+	// stopsPywikibot marks the evaluator's findings that mean Pywikibot
+	// cannot load the file at all. --select and --ignore never hide them:
+	// a run that selects the token rules must still fail on a file that
+	// does not parse.
+	stopsPywikibot bool
 	// exampleUntestable says why Bad cannot be shown to produce the
 	// finding by evaluating it alone; empty for most rules.
 	exampleUntestable string

@@ -5,10 +5,11 @@ import "github.com/pwbconf/pwbconf/diag"
 // unreadable has no check: the command line reports it for a path it
 // cannot read, before there is anything to evaluate.
 var unreadable = &Rule{
-	Code:     diag.CodeUnreadable,
-	Name:     "unreadable-file",
-	Severity: diag.Error,
-	Summary:  "pwbconf could not read the file or folder",
+	Code:           diag.CodeUnreadable,
+	Name:           "unreadable-file",
+	Severity:       diag.Error,
+	stopsPywikibot: true,
+	Summary:        "pwbconf could not read the file or folder",
 	Doc: "A path given to pwbconf, or a file or folder met while searching " +
 		"one, could not be read: it does not exist, or its permissions or a " +
 		"broken link keep pwbconf out. Nothing in it is checked, and the exit " +

@@ -47,6 +47,9 @@ type Options struct {
 
 // enabled reports whether r's findings are wanted.
 func (o *Options) enabled(r *Rule) bool {
+	if r.stopsPywikibot {
+		return true
+	}
 	if len(o.Select) > 0 && !slices.ContainsFunc(o.Select, r.matches) {
 		return false
 	}

@@ -3,6 +3,7 @@ package validate
 import (
 	"math/big"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -10,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/pwbconf/pwbconf/diag"
 	"github.com/pwbconf/pwbconf/model"
+	"github.com/pwbconf/pwbconf/parser"
 )
 
 func str(s string) model.Value    { return model.Value{Kind: model.Str, Str: s} }
@@ -261,5 +263,23 @@ func TestRuleDeclarations(t *testing.T) {
 		if _, ok := Lookup(code); !ok {
 			t.Errorf("evaluator code %s has no rule", code)
 		}
+	}
+}
+
+// TestSelectionKeepsLoadFailures checks that neither --select nor
+// --ignore hides a finding that means Pywikibot cannot load the file.
+func TestSelectionKeepsLoadFailures(t *testing.T) {
+	cfg := parser.Evaluate("user-config.py", []byte("x = (\n"), parser.Options{})
+	for _, opts := range []Options{{Select: []string{"PWB3"}}, {Ignore: []string{"PWB0"}},
+		{Ignore: []string{"syntax-error"}}} {
+		ds := Check(cfg, opts)
+		if !slices.ContainsFunc(ds, func(d diag.Diagnostic) bool { return d.Code == diag.CodeSyntaxError }) {
+			t.Errorf("%+v: the syntax error is gone: %v", opts, ds)
+		}
+	}
+	imp := parser.Evaluate("user-config.py", []byte("import foo\n"), parser.Options{})
+	if ds := Check(imp, Options{Ignore: []string{"PWB0"}}); slices.ContainsFunc(ds,
+		func(d diag.Diagnostic) bool { return d.Code == diag.CodeUnknownImport }) {
+		t.Errorf("an ignored import note is still reported: %v", ds)
 	}
 }
