@@ -30,6 +30,9 @@ var pairEnd = regexp.MustCompile(`\(\s*` + lit + `\s*,\s*(` + lit + `)\s*,?\s*\)
 // assignment, in group 1.
 var assignedLiteral = regexp.MustCompile(`[^=!<>]=\s*(` + lit + `)\s*(?:#.*)?$`)
 
+// masked is what model.Mask makes of a secret.
+var masked = regexp.MustCompile(`^\*\*\*\*\(\d+\)$`)
+
 // passwordContext is a line where a pair is likely (user, password), or
 // a literal assigned is likely a password.
 var passwordContext = regexp.MustCompile(`(?i)pass(?:word|wd)|botpassword`)
@@ -105,7 +108,9 @@ func (g *guard) suspects(line string) [][2]int {
 	for _, loc := range pyLiteral.FindAllStringSubmatchIndex(line, -1) {
 		body := [2]int{loc[2] + 1, loc[3] - 1}
 		text := line[body[0]:body[1]]
-		if g.public[text] || body[0] == body[1] {
+		if g.public[text] || body[0] == body[1] || masked.MatchString(text) {
+			// A mask already in the line, put there for a secret the model
+			// knows, keeps the secret's length; masking it again would not.
 			continue
 		}
 		if mark[loc[1]] || slices.ContainsFunc(strings.Fields(text), looksLikeToken) {

@@ -74,3 +74,19 @@ func TestGuardKeepsTheCaret(t *testing.T) {
 		t.Errorf("a column inside the literal moves to %d, want 7", col)
 	}
 }
+
+// TestGuardKeepsAKnownSecretsLength checks that a secret the model knows,
+// masked first, is not masked again by the guard, which would print the
+// length of the mask instead of the secret's.
+func TestGuardKeepsAKnownSecretsLength(t *testing.T) {
+	m := newMasker([]string{"Tr0ub4dor&3"})
+	m.guard = &guard{public: map[string]bool{}}
+	for line, want := range map[string]string{
+		"password = 'Tr0ub4dor&3'":           "password = '****(11)'",
+		"pw = ('ExampleBot', 'Tr0ub4dor&3')": "pw = ('ExampleBot', '****(11)')",
+	} {
+		if got, _ := m.sourceLine(line, 1); got != want {
+			t.Errorf("sourceLine(%s) = %s, want %s", line, got, want)
+		}
+	}
+}

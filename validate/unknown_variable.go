@@ -5,6 +5,7 @@ import (
 	"github.com/pwbconf/pwbconf/diag"
 	"github.com/pwbconf/pwbconf/model"
 	"github.com/pwbconf/pwbconf/pywikibot"
+	"strings"
 )
 
 var unknownVariable = &Rule{
@@ -29,7 +30,14 @@ var unknownVariable = &Rule{
 }
 
 func unknownMessage(name string, v model.Value) string {
-	if near := pywikibot.NearestVariable(name); near != "" {
+	near := pywikibot.NearestVariable(name)
+	if near == "db_password" && !strings.HasPrefix(strings.ToLower(name), "db") {
+		// db_password is the database's; a bot's password belongs in the
+		// password file, and a hint to put it here would leak it further.
+		return fmt.Sprintf("unknown variable %q, Pywikibot ignores it. Bot passwords go "+
+			"in the file password_file names", name)
+	}
+	if near != "" {
 		return fmt.Sprintf("unknown variable %q; did you mean %q?", name, near)
 	}
 	switch {

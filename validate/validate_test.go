@@ -215,12 +215,14 @@ func TestOptions(t *testing.T) {
 	}{
 		{"all", Options{}, []string{"PWB101:warning", "PWB102:warning", "PWB103:warning",
 			"PWB002:error", "PWB009:info"}},
+		// The exception stays whatever is selected: Pywikibot cannot load
+		// the file.
 		{"select prefix", Options{Select: []string{"pwb1"}},
-			[]string{"PWB101:warning", "PWB102:warning", "PWB103:warning"}},
+			[]string{"PWB101:warning", "PWB102:warning", "PWB103:warning", "PWB002:error"}},
 		{"select name", Options{Select: []string{"wrong-type", "PWB009"}},
-			[]string{"PWB102:warning", "PWB009:info"}},
-		{"ignore wins", Options{Select: []string{"PWB1"}, Ignore: []string{"PWB102"}},
-			[]string{"PWB101:warning", "PWB103:warning"}},
+			[]string{"PWB102:warning", "PWB002:error", "PWB009:info"}},
+		{"ignore wins", Options{Select: []string{"PWB1"}, Ignore: []string{"PWB102", "PWB002"}},
+			[]string{"PWB101:warning", "PWB103:warning", "PWB002:error"}},
 		{"severity", Options{Severity: map[string]diag.Severity{"unknown-variable": diag.Error,
 			"PWB009": diag.Warning}}, []string{"PWB101:error", "PWB102:warning", "PWB103:warning",
 			"PWB002:error", "PWB009:warning"}},
