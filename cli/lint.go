@@ -281,7 +281,7 @@ func (r *runner) lint(c *cli.Context) error {
 		}
 		ds := res.diags
 		if same := before(res.file); len(same) > 0 {
-			ds = diag.Sort(append(same, ds...))
+			ds = diag.Sort(slices.Concat(same, ds))
 		}
 		emit(ds, res.src)
 	})
@@ -362,6 +362,9 @@ func (r *runner) check(pool *sandbox.Pool, file string, opts validate.Options,
 	for i := range ds {
 		ds[i].Message = mask.text(ds[i].Message)
 	}
+	// Findings are sorted, and told apart, as printed: two that differed
+	// only in a secret are one now.
+	res.diags = diag.Sort(ds)
 	if o.format == "text" {
 		res.src = newSource(src, mask)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"math/bits"
+	"runtime"
 
 	"github.com/go-python/gpython/py"
 
@@ -84,6 +85,12 @@ const bigResult = 1 << 20
 func (ev *evaluation) checkSize(op string, size float64) error {
 	limit := float64(ev.opts.MemoryLimit)
 	if size <= bigResult || size+float64(ev.heapBytes()) <= limit {
+		return nil
+	}
+	// The reading counts garbage not yet collected, of which a worker's
+	// collector target lets a lot pile up; only what survives counts.
+	runtime.GC()
+	if size+float64(ev.heapBytes()) <= limit {
 		return nil
 	}
 	return ev.setFatal(diag.CodeMemoryLimit, fmt.Sprintf(
