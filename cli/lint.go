@@ -94,8 +94,8 @@ func poolOptions(c *cli.Context) (int, sandbox.Limits, error) {
 	return jobs, limits, nil
 }
 
-// inPool calls do for 0 to n-1 from up to jobs goroutines at a time, all
-// evaluating in one sandbox pool of as many workers. feed, when not nil,
+// inPool calls do for 0 to n-1 from up to 2*jobs goroutines at a time,
+// all evaluating in one sandbox pool of jobs workers. feed, when not nil,
 // is called with each i, in order, before i is handed out; it may block to
 // hold the work back.
 func inPool(n, jobs int, limits sandbox.Limits, feed func(i int),
@@ -111,7 +111,10 @@ func inPool(n, jobs int, limits sandbox.Limits, feed func(i int),
 	pool.Start(jobs)
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range jobs {
+	// Twice as many callers as workers: while one caller runs the rules
+	// on what its worker returned, another hands that worker its next
+	// file, so no worker waits on the rules.
+	for range 2 * jobs {
 		wg.Go(func() {
 			for i := range next {
 				do(pool, i)

@@ -70,16 +70,26 @@ const minBare = 6
 
 func spellings(s string) []spelling {
 	mask := model.Mask(s)
-	var out []spelling
+	out := make([]spelling, 0, 7)
+	add := func(text, mask string) {
+		// Most secrets need no escape and carry no white space, so most
+		// of their spellings are one text; it is searched for once.
+		if !slices.ContainsFunc(out, func(o spelling) bool { return o.text == text }) {
+			out = append(out, spelling{text, mask})
+		}
+	}
+	bare := utf8.RuneCountInString(s) >= minBare
 	if utf8.RuneCountInString(strings.TrimSpace(s)) >= minBare {
-		out = append(out, spelling{s, mask}, spelling{strings.TrimSpace(s), mask},
-			spelling{pyEscape(s, 0), mask})
+		add(s, mask)
+		add(strings.TrimSpace(s), mask)
+		add(pyEscape(s, 0), mask)
 	}
 	for _, quote := range []rune{'\'', '"'} {
 		q := string(quote)
-		out = append(out, spelling{q + pyEscape(s, quote) + q, q + mask + q})
-		if utf8.RuneCountInString(s) >= minBare {
-			out = append(out, spelling{pyEscape(s, quote), mask})
+		esc := pyEscape(s, quote)
+		add(q+esc+q, q+mask+q)
+		if bare {
+			add(esc, mask)
 		}
 	}
 	return out

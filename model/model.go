@@ -247,7 +247,13 @@ func (c *Config) Secrets() []string {
 		}
 	}
 	out = slices.DeleteFunc(out, func(s string) bool { return strings.TrimSpace(s) == "" })
-	slices.SortFunc(out, func(a, b string) int { return len(b) - len(a) })
+	// Longest first; equal texts end up side by side and are kept once.
+	slices.SortFunc(out, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
+		}
+		return strings.Compare(a, b)
+	})
 	return slices.Compact(out)
 }
 

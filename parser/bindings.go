@@ -7,6 +7,7 @@ import (
 	"unsafe"
 
 	"github.com/go-python/gpython/py"
+	"github.com/go-python/gpython/vm"
 
 	"github.com/pwbconf/pwbconf/model"
 )
@@ -202,8 +203,12 @@ func (ev *evaluation) watch(code *py.Code) {
 // reachers are the builtins that hand out the namespace itself.
 var reachers = map[string]bool{"globals": true, "vars": true, "locals": true}
 
-// codeNames adds the names code and the code nested in it use, and
-// reports false when the code can reach names it does not spell.
+// codeNames adds the names code and the code nested in it use as
+// variables or store as attributes, and reports false when the code can
+// reach names it does not spell. Attribute reads are left out: a read
+// rebinds nothing, and the statement hooks alone read one attribute per
+// statement, which would make every look at the names cost as much as
+// the file is long.
 func codeNames(code *py.Code, names map[string]bool, depth int) bool {
 	if depth > maxDepth {
 		return false
@@ -212,7 +217,32 @@ func codeNames(code *py.Code, names map[string]bool, depth int) bool {
 		if reachers[n] {
 			return false
 		}
-		names[n] = true
+	}
+	ops := code.Code
+	ext := 0
+	for i := 0; i < len(ops); {
+		op := vm.OpCode(ops[i])
+		i++
+		if !op.HAS_ARG() {
+			continue
+		}
+		if i+1 >= len(ops) {
+			// Bytecode the compiler did not write: look at every name.
+			return false
+		}
+		arg := int(ops[i]) | int(ops[i+1])<<8 | ext<<16
+		i += 2
+		ext = 0
+		switch op {
+		case vm.EXTENDED_ARG:
+			ext = arg
+		case vm.STORE_NAME, vm.DELETE_NAME, vm.LOAD_NAME, vm.STORE_GLOBAL,
+			vm.DELETE_GLOBAL, vm.LOAD_GLOBAL, vm.STORE_ATTR, vm.DELETE_ATTR:
+			if arg >= len(code.Names) {
+				return false
+			}
+			names[code.Names[arg]] = true
+		}
 	}
 	for _, c := range code.Consts {
 		switch c := c.(type) {
