@@ -8,8 +8,9 @@ import (
 )
 
 func TestDataLoads(t *testing.T) {
-	if Version() == "" {
-		t.Error("no Pywikibot version in the site data")
+	if Version() == "" || Version() != loadSites().Version {
+		t.Errorf("Pywikibot version %q in the variables, %q in the sites: want one, the same",
+			Version(), loadSites().Version)
 	}
 	if n := len(Families()); n < 20 {
 		t.Errorf("%d families, want at least 20", n)
