@@ -22,11 +22,50 @@ var lintFormats = []string{"text", "json", "github", "sarif"}
 type source struct {
 	lines []string
 	mask  *masker
+	// snippets holds each line as printed under a finding, masked and
+	// made safe, by line and column: findings share lines, and masking
+	// one runs several regular expressions over it.
+	snippets map[[2]int]snippet
+}
+
+// snippet is a source line as printed, with the caret's column in it.
+type snippet struct {
+	line string
+	col  int
 }
 
 func newSource(src []byte, mask *masker) *source {
 	text := strings.ReplaceAll(string(src), "\r\n", "\n")
 	return &source{lines: strings.Split(text, "\n"), mask: mask}
+}
+
+// snippet returns line n as printed under a finding at column col, and
+// the caret's column in it; ok is false when the file has no line n.
+func (s *source) snippet(n, col int) (_ snippet, ok bool) {
+	if n < 1 || n > len(s.lines) {
+		return snippet{}, false
+	}
+	key := [2]int{n, col}
+	if sn, ok := s.snippets[key]; ok {
+		return sn, true
+	}
+	var sn snippet
+	sn.line, sn.col = s.mask.sourceLine(s.lines[n-1], col)
+	sn.line, sn.col = displayLine(sn.line, sn.col)
+	if s.snippets == nil {
+		s.snippets = map[[2]int]snippet{}
+	}
+	s.snippets[key] = sn
+	return sn, true
+}
+
+// prepare works out the snippets of ds ahead of printing, which lint
+// does on the goroutines that check files rather than on the one that
+// prints them all.
+func (s *source) prepare(ds []diag.Diagnostic) {
+	for _, d := range ds {
+		s.snippet(d.Line, d.Column)
+	}
 }
 
 // writeFindings prints ds, already sorted and masked, in format, each
@@ -172,11 +211,11 @@ func (fw *findingWriter) writeText(d diag.Diagnostic, src *source) {
 
 // writeSnippet prints the line d points at with a caret under its column.
 func writeSnippet(w io.Writer, src *source, d diag.Diagnostic, st textStyle) {
-	if d.Line < 1 || d.Line > len(src.lines) {
+	sn, ok := src.snippet(d.Line, d.Column)
+	if !ok {
 		return
 	}
-	line, col := src.mask.sourceLine(src.lines[d.Line-1], d.Column)
-	line, col = displayLine(line, col)
+	line, col := sn.line, sn.col
 	fmt.Fprintf(w, "%5d | %s\n", d.Line, line)
 	if col < 1 {
 		return

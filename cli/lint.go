@@ -368,8 +368,9 @@ func (r *runner) check(pool *sandbox.Pool, file string, opts validate.Options,
 	// Findings are sorted, and told apart, as printed: two that differed
 	// only in a secret are one now.
 	res.diags = diag.Sort(ds)
-	if o.format == "text" {
+	if o.format == "text" && !o.quiet {
 		res.src = newSource(src, mask)
+		res.src.prepare(res.diags)
 	}
 	return res
 }

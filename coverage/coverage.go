@@ -326,6 +326,16 @@ func verdict(kind AuthKind, user bool) Verdict {
 // pyQuote writes s as a Python string literal in single quotes, the way
 // the manual writes keys.
 func pyQuote(s string) string {
+	plain := true
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c >= 0x20 && c < 0x7f && c != '\'' && c != '\\' && c != '"'
+	}
+	if plain {
+		// Keys are nearly always plain, and a report quotes some for
+		// every family.
+		return "'" + s + "'"
+	}
 	q := fmt.Sprintf("%q", s)
 	q = q[1 : len(q)-1]
 	return "'" + replaceQuotes(q) + "'"

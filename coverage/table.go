@@ -1,7 +1,6 @@
 package coverage
 
 import (
-	"fmt"
 	"strings"
 	"sync"
 
@@ -193,7 +192,10 @@ type resolvedUser struct {
 // code that neither usernames['*'] nor usernames[family] names gets the
 // same answer, the '*' entry's, so that answer is worked out once.
 type userIndex struct {
-	users    pywikibot.Usernames
+	users pywikibot.Usernames
+	// sources holds the source of each entry once written: one entry,
+	// usernames['*']['*'] say, serves every family.
+	sources  map[*model.Entry]*Source
 	family   string
 	fallback *resolvedUser
 	byCode   map[string]*resolvedUser
@@ -246,11 +248,18 @@ func namesCodes(codes map[string]*model.Entry) bool {
 
 func (x *userIndex) resolve(family, code string) *resolvedUser {
 	r := &resolvedUser{Resolved: pywikibot.Username(x.users, family, code)}
-	if r.Entry != nil {
+	if r.Entry == nil {
+		return r
+	}
+	if r.source = x.sources[r.Entry]; r.source == nil {
 		r.source = &Source{
-			Text: fmt.Sprintf("usernames[%s][%s]", pyQuote(r.FamilyKey), pyQuote(r.CodeKey)),
+			Text: "usernames[" + pyQuote(r.FamilyKey) + "][" + pyQuote(r.CodeKey) + "]",
 			Line: r.Entry.Pos.Line,
 		}
+		if x.sources == nil {
+			x.sources = map[*model.Entry]*Source{}
+		}
+		x.sources[r.Entry] = r.source
 	}
 	return r
 }
