@@ -35,7 +35,7 @@ func configNode(cfg *model.Config, ds []diag.Diagnostic, mask *masker) *yaml.Nod
 	settings := mappingNode()
 	for _, e := range cfg.Settings {
 		if name := e.Name(); len(e.Path) == 1 && name != "family" && name != "mylang" {
-			addPair(settings, name, b.value(e.Value, e.Secret))
+			addPair(settings, name, b.settingValue(e))
 		}
 	}
 	addPair(doc, "settings", settings)
@@ -50,6 +50,21 @@ func (b docBuilder) setting(cfg *model.Config, name string) *yaml.Node {
 		return b.value(e.Value, e.Secret)
 	}
 	return nullNode()
+}
+
+// settingValue converts a top-level setting. The credential headers of
+// extra_headers are hidden whole, as secrets are: masking them only where
+// they appear in text would leave a short one readable.
+func (b docBuilder) settingValue(e model.Entry) *yaml.Node {
+	v := e.Value
+	if e.Path[0] != "extra_headers" || v.Kind != model.Dict || b.mask == nil {
+		return b.value(v, e.Secret)
+	}
+	out := mappingNode()
+	for i, k := range v.Keys {
+		addPair(out, b.str(k, false), b.value(v.Values[i], e.Secret || model.SecretHeader(k)))
+	}
+	return out
 }
 
 // usernames nests entries ["usernames", family, code] as family -> code.

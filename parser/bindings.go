@@ -200,8 +200,13 @@ func (ev *evaluation) watch(code *py.Code) {
 	ev.watched = slices.Sorted(maps.Keys(names))
 }
 
-// reachers are the builtins that hand out the namespace itself.
-var reachers = map[string]bool{"globals": true, "vars": true, "locals": true}
+// reachers are the names through which code can get at the namespace
+// itself: the builtins that hand it out, and what can fetch those under a
+// name the code never spells (getattr(builtins, 'glo' + 'bals')).
+var reachers = map[string]bool{
+	"globals": true, "vars": true, "locals": true,
+	"getattr": true, "builtins": true, "__builtins__": true, "__dict__": true,
+}
 
 // codeNames adds the names code and the code nested in it use as
 // variables or store as attributes, and reports false when the code can

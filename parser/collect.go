@@ -43,6 +43,26 @@ func isSecretSetting(name string) bool {
 	return false
 }
 
+// botPasswordPair reports whether v has the shape of the login a
+// BotPassword gives: a user name with the bot's name after an "@", and the
+// 32 lower-case letters and digits Special:BotPasswords generates. People
+// keep the pair in a variable of their own to hand to BotPassword or to a
+// script, under a name that need not speak of a password.
+func botPasswordPair(v model.Value) bool {
+	if (v.Kind != model.Tuple && v.Kind != model.List) || len(v.Items) != 2 ||
+		v.Items[0].Kind != model.Str || v.Items[1].Kind != model.Str {
+		return false
+	}
+	user, bot, ok := strings.Cut(v.Items[0].Str, "@")
+	pass := v.Items[1].Str
+	if !ok || user == "" || bot == "" || len(pass) != 32 {
+		return false
+	}
+	return !strings.ContainsFunc(pass, func(r rune) bool {
+		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9')
+	})
+}
+
 // collect reads the final namespace into the model: every name the file
 // bound and left bound (names starting with "_" included: Pywikibot skips
 // them, but a converter may need them), and every entry of usernames and
@@ -67,10 +87,11 @@ func (ev *evaluation) collect() {
 				continue
 			}
 		}
+		val := ev.value(v, 0)
 		ev.cfg.Settings = append(ev.cfg.Settings, model.Entry{
 			Path:    []string{name},
-			Value:   ev.value(v, 0),
-			Secret:  isSecretSetting(name),
+			Value:   val,
+			Secret:  isSecretSetting(name) || !pywikibot.IsKnown(name) && botPasswordPair(val),
 			Pos:     b.pos,
 			Earlier: b.earlier,
 		})

@@ -1,10 +1,13 @@
 package parser
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/pwbconf/pwbconf/diag"
 	"github.com/pwbconf/pwbconf/model"
 )
 
@@ -105,6 +108,42 @@ func TestNamespaceReachedWithoutNames(t *testing.T) {
 	cfg = eval(t, "x = 1\nfrom os.path import *\ny = 2\n", nil)
 	noErrors(t, cfg)
 	wantPos(t, cfg, "join", 2)
+	// globals() fetched under a name the code never spells, rebinding
+	// a default and changing a default list in place.
+	cfg = eval(t, `import builtins
+family = 'wikipedia'
+g = getattr(builtins, 'glo' + 'bals')()
+g['my' + 'lang'] = 'de'
+g['interwiki_graph_' + 'formats'].append('svg')
+del g, builtins
+`, nil)
+	noErrors(t, cfg)
+	wantStr(t, cfg, "mylang", "de")
+	wantPos(t, cfg, "mylang", 4)
+	e := wantPos(t, cfg, "interwiki_graph_formats", 5)
+	if got := e.Value.Strings(); !slices.Equal(got, []string{"png", "svg"}) {
+		t.Errorf("interwiki_graph_formats = %q, want png and svg", got)
+	}
+}
+
+// TestReservedNames checks that a file naming one of the evaluator's hooks
+// is refused where it names it, not run with the hook in its hands.
+func TestReservedNames(t *testing.T) {
+	for _, src := range []string{
+		"mylang = 'en'\nh = __pwbconf_at__\nh.L1_1\n",
+		"mylang = 'en'\nx = f'{__pwbconf_loop__}'\n",
+		"mylang = 'en'\nx = mylang.__pwbconf_def__\n",
+	} {
+		cfg := Evaluate("user-config.py", []byte(src), Options{})
+		if len(cfg.Diagnostics) != 1 {
+			t.Fatalf("%q: diagnostics %v, want one", src, cfg.Diagnostics)
+		}
+		d := cfg.Diagnostics[0]
+		if d.Code != diag.CodeRefused || d.Line != 2 || !strings.Contains(d.Message, "reserved") {
+			t.Errorf("%q: got %s at %d:%d %q, want %s at line 2 naming the reserved name",
+				src, d.Code, d.Line, d.Column, d.Message, diag.CodeRefused)
+		}
+	}
 }
 
 func TestPythonText(t *testing.T) {

@@ -251,3 +251,21 @@ func TestCredentialNamesAreSecret(t *testing.T) {
 		}
 	}
 }
+
+// TestBotPasswordPairIsSecret checks that a variable of the file's own
+// holding a BotPassword login is kept private whatever its name, and that
+// pairs of another shape are not.
+func TestBotPasswordPairIsSecret(t *testing.T) {
+	src := "pw = ('ExampleBot@Main', 'hunter0abcdefghijklmnopqrstuvwxy')\n" +
+		"login = ['ExampleBot@Main', 'hunter0abcdefghijklmnopqrstuvwxy']\n" +
+		"pair = ('ExampleBot', 'hunter0abcdefghijklmnopqrstuvwxy')\n" +
+		"short = ('ExampleBot@Main', 'hunter0')\n" +
+		"upper = ('ExampleBot@Main', 'HUNTER0ABCDEFGHIJKLMNOPQRSTUVWXY')\n"
+	cfg := Evaluate("user-config.py", []byte(src), Options{})
+	want := map[string]bool{"pw": true, "login": true, "pair": false, "short": false, "upper": false}
+	for _, e := range cfg.Settings {
+		if w, ok := want[e.Name()]; ok && e.Secret != w {
+			t.Errorf("%s: secret %v, want %v", e.Name(), e.Secret, w)
+		}
+	}
+}

@@ -165,6 +165,10 @@ func (ev *evaluation) syntaxFromRewrite(err error) {
 	if se, ok := err.(*rewrite.SyntaxError); ok {
 		pos = model.Pos{Line: se.Line, Col: se.Col}
 		msg = se.Msg
+		if se.Reserved {
+			ev.stop(diag.CodeRefused, pos, msg+"; the file is not evaluated")
+			return
+		}
 	}
 	ev.stop(diag.CodeSyntaxError, pos, "SyntaxError: "+msg)
 }

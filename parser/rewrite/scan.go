@@ -182,6 +182,11 @@ func (s *scanner) scan(i int, inField bool, size int) ([]token, int, error) {
 				i = t.end
 				continue
 			}
+			if strings.HasPrefix(text[i:j], ReservedPrefix) {
+				err := s.src.errorf(i, "the name %s is reserved for pwbconf's evaluator", text[i:j])
+				err.Reserved = true
+				return nil, 0, err
+			}
 			toks = append(toks, token{kind: tName, start: i, end: j})
 			i = j
 		case c >= utf8.RuneSelf:
@@ -226,6 +231,12 @@ func (s *scanner) scan(i int, inField bool, size int) ([]token, int, error) {
 	}
 	return toks, i, nil
 }
+
+// ReservedPrefix starts the names of the hooks the rewrite inserts. A file
+// that names one could read or call a hook and move what the evaluator
+// credits to which line, so the rewrite refuses it; no config has a reason
+// to, and CPython would raise NameError for a name it never bound.
+const ReservedPrefix = "__pwbconf_"
 
 // unary reports whether t can be a unary operator.
 func (s *scanner) unary(t *token) bool {

@@ -12,6 +12,9 @@ import (
 type SyntaxError struct {
 	Line, Col int
 	Msg       string
+	// Reserved is set when the file is valid Python but names one of the
+	// evaluator's own hooks (see ReservedPrefix), which it is not let do.
+	Reserved bool
 }
 
 func (e *SyntaxError) Error() string {
