@@ -61,7 +61,9 @@ var refused = &Rule{
 		"evaluation stops at that statement and the rest is not checked. " +
 		"Pywikibot itself may run the line fine; the finding is an error " +
 		"all the same, because the check did not finish. Setting os.environ " +
-		"and os.getcwd() are allowed. Keep user-config.py to plain settings; " +
+		"and os.getcwd() are allowed. A file that names one of the evaluator's " +
+		"own hooks, any name starting with __pwbconf_, is refused before it " +
+		"runs. Keep user-config.py to plain settings; " +
 		"read secrets from environment variables, which pwbconf can follow.",
 	Bad:  "usernames['wikipedia']['en'] = open('/etc/hostname').read().strip()\n",
 	Good: "usernames['wikipedia']['en'] = 'ExampleBot'\n",
