@@ -3,6 +3,9 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -61,3 +64,18 @@ func TestRulesDoc(t *testing.T) {
 	}
 	checkGolden(t, "docs/rules.md", res.stdout)
 }
+
+// TestRulesDocOptions checks that every option the rules' documentation
+// names is one that lint takes, so that a renamed flag cannot leave the
+// documentation pointing at one that does not exist.
+func TestRulesDocOptions(t *testing.T) {
+	help := run(t, "lint", "--help").stdout
+	doc := run(t, "rules", "--format", "markdown").stdout
+	for _, flag := range slices.Compact(slices.Sorted(slices.Values(optionName.FindAllString(doc, -1)))) {
+		if !strings.Contains(help, flag+" ") && !strings.Contains(help, flag+",") {
+			t.Errorf("the rules' documentation names %s, which lint does not take", flag)
+		}
+	}
+}
+
+var optionName = regexp.MustCompile(`--[a-z][a-z-]*[a-z]`)

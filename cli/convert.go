@@ -161,6 +161,11 @@ func (r *runner) convert(c *cli.Context) error {
 	}
 	out, err := render(doc, o.format)
 	if err != nil {
+		if o.format == "python" && o.secrets == convert.Redact {
+			// Python has no stand-in for a hidden value; say how to keep it.
+			return fmt.Errorf("%s: %v; write to a file with -o to move the secrets "+
+				"into a .env file, or give --secrets inline", file, err)
+		}
 		return fmt.Errorf("%s: %v", file, err)
 	}
 	if len(doc.Env) > 0 {

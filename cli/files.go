@@ -54,14 +54,19 @@ func collect(paths []string, log io.Writer) ([]string, []diag.Diagnostic) {
 			add(filepath.Clean(p))
 			continue
 		}
-		found, errs := search(p, log)
+		found, skipped, errs := search(p, log)
 		problems = append(problems, errs...)
 		if len(found) == 0 && len(errs) == 0 {
 			// A folder given by mistake, as a wrong path in CI, must not pass
 			// as a clean run.
+			msg := "no " + configName + " under " + quoteForMessage(p)
+			if skipped > 0 {
+				// Otherwise the message denies a file the user can see.
+				msg += fmt.Sprintf("; %d skipped, a link that leads out of the folder "+
+					"(name the file itself to check it)", skipped)
+			}
 			problems = append(problems, diag.Diagnostic{
-				Code: CodeIO, Severity: diag.Error, File: p,
-				Message: "no " + configName + " under " + quoteForMessage(p),
+				Code: CodeIO, Severity: diag.Error, File: p, Message: msg,
 			})
 		}
 		for _, f := range found {
@@ -73,13 +78,11 @@ func collect(paths []string, log io.Writer) ([]string, []diag.Diagnostic) {
 
 // search walks root in lexical order for user-config.py files. It does not
 // enter symbolic links to folders, and takes a linked file only when the
-// link resolves inside root.
-func search(root string, log io.Writer) ([]string, []diag.Diagnostic) {
-	var files []string
-	var problems []diag.Diagnostic
+// link resolves inside root; skipped counts the linked files it left.
+func search(root string, log io.Writer) (files []string, skipped int, problems []diag.Diagnostic) {
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
-		return nil, []diag.Diagnostic{ioFinding(root, err)}
+		return nil, 0, []diag.Diagnostic{ioFinding(root, err)}
 	}
 	if info, err := os.Lstat(root); err == nil && info.Mode()&fs.ModeSymlink != 0 {
 		// WalkDir does not follow a link even as its root; a trailing
@@ -103,6 +106,7 @@ func search(root string, log io.Writer) ([]string, []diag.Diagnostic) {
 		if d.Type()&fs.ModeSymlink != 0 {
 			if !linkInside(realRoot, p) {
 				fmt.Fprintf(log, "pwbconf: %s: skipped, a link that leads out of %s\n", p, root)
+				skipped++
 				return nil
 			}
 		} else if !d.Type().IsRegular() {
@@ -112,7 +116,7 @@ func search(root string, log io.Writer) ([]string, []diag.Diagnostic) {
 		return nil
 	}
 	_ = filepath.WalkDir(root, walk)
-	return files, problems
+	return files, skipped, problems
 }
 
 // linkInside reports whether the link at p resolves to a regular file

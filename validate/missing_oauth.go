@@ -19,7 +19,7 @@ var missingOAuth = &Rule{
 		"www.mediawiki.org. The sites left out are reported once per domain, with " +
 		"the line that adds it, next to the last OAuth entry whose tokens it copies. " +
 		"Like the other requirement rules it applies to a file whose OAuth keys " +
-		"reach at least half of the required families, or as --require-coverage says.",
+		"reach at least half of the required families, or as --coverage says.",
 	Bad: exampleTokens + exampleUsers + "authenticate['*.wikipedia.org'] = _tokens\n" +
 		"authenticate['*.wikimedia.org'] = _tokens\nauthenticate['*.wikidata.org'] = _tokens\n" +
 		"authenticate['*.wiktionary.org'] = _tokens\nauthenticate['*.wikibooks.org'] = _tokens\n",

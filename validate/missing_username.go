@@ -15,7 +15,7 @@ var missingUsername = &Rule{
 		"sites (test wikis aside), or the bot cannot log in there. The required " +
 		"families default to the eleven of Wikimedia's OAuth manual and can be set " +
 		"with --require-families; the requirement applies to a file whose OAuth keys " +
-		"reach at least half of them, or to every file with --require-coverage " +
+		"reach at least half of them, or to every file with --coverage " +
 		"always. Sites are counted as \"pwbconf coverage\" counts the required ones. " +
 		"When some sites of the family have a username, the finding points at the " +
 		"first usernames entry that serves the family, whose reach falls short; when " +
