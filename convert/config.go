@@ -82,8 +82,11 @@ func Load(path string, opts ...LoadOption) (*Config, error) {
 
 // Parse resolves a converted document, YAML or JSON. Every "${NAME}" is
 // looked up (in the process environment unless [WithLookup] says
-// otherwise); when some are missing, or the document holds redacted or
-// unresolved values, the error is a *ResolveError naming all of them.
+// otherwise), and every {"$env": NAME, "$default": D} too, which gives D
+// where NAME is unset, as os.environ.get(NAME, D) does in Pywikibot; when
+// some are missing, or the document holds redacted or unresolved values
+// (a redacted default counts where its variable is unset), the error is a
+// *ResolveError naming all of them.
 func Parse(data []byte, opts ...LoadOption) (*Config, error) {
 	return parse(data, "config", opts)
 }
@@ -133,16 +136,29 @@ func resolve(cfg *model.Config, lookup func(string) (string, bool)) error {
 	rerr := &ResolveError{File: cfg.File}
 	for _, list := range [][]model.Entry{cfg.Settings, cfg.Usernames, cfg.Authenticate} {
 		for i, e := range list {
-			list[i].Value = mapUnknowns(e.Value, func(v model.Value) model.Value {
+			list[i].Value = mapEnvReads(e.Value, func(v model.Value) model.Value {
 				name, env := EnvName(v)
-				switch {
-				case env:
+				if def, ok := envDefaultName(v); ok {
+					name, env = def, true
+				}
+				if def, ok := redactedDefaultName(v); ok {
+					name, env = def, true
+				}
+				if env {
 					if s, ok := lookup(name); ok {
 						return model.Value{Kind: model.Str, Str: s}
 					}
-					rerr.Missing = append(rerr.Missing, name)
+				}
+				switch {
+				case v.Kind == model.Str:
+					// The default, as Python gives it where the variable
+					// is unset.
+					v.Source = ""
+					return v
 				case IsRedacted(v):
 					rerr.Redacted = append(rerr.Redacted, entryLabel(e))
+				case env:
+					rerr.Missing = append(rerr.Missing, name)
 				default:
 					rerr.Unresolved = append(rerr.Unresolved, entryLabel(e)+" ("+v.Source+")")
 				}
@@ -160,25 +176,27 @@ func resolve(cfg *model.Config, lookup func(string) (string, bool)) error {
 	return nil
 }
 
-// mapUnknowns returns a copy of v with every Unknown replaced by fn's
-// result.
-func mapUnknowns(v model.Value, fn func(model.Value) model.Value) model.Value {
+// mapEnvReads returns a copy of v with every Unknown, and every str that
+// is the default of an environment read, replaced by fn's result.
+func mapEnvReads(v model.Value, fn func(model.Value) model.Value) model.Value {
+	if _, def := envDefaultName(v); def {
+		return fn(v)
+	}
 	if v.Kind == model.Unknown {
 		return fn(v)
 	}
 	out := v
-	out.Items = mapAll(v.Items, fn)
-	out.Values = mapAll(v.Values, fn)
-	return out
-}
-
-func mapAll(vs []model.Value, fn func(model.Value) model.Value) []model.Value {
-	if vs == nil {
-		return nil
+	if v.Items != nil {
+		out.Items = make([]model.Value, len(v.Items))
+		for i, it := range v.Items {
+			out.Items[i] = mapEnvReads(it, fn)
+		}
 	}
-	out := make([]model.Value, len(vs))
-	for i, v := range vs {
-		out[i] = mapUnknowns(v, fn)
+	if v.Values != nil {
+		out.Values = make([]model.Value, len(v.Values))
+		for i, it := range v.Values {
+			out.Values[i] = mapEnvReads(it, fn)
+		}
 	}
 	return out
 }

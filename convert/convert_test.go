@@ -188,7 +188,7 @@ func TestEnvModeKeepsValues(t *testing.T) {
 			}
 			for _, list := range [][]model.Entry{got.Settings, got.Usernames, got.Authenticate} {
 				for i := range list {
-					list[i].Value = mapUnknowns(list[i].Value, fill)
+					list[i].Value = mapEnvReads(list[i].Value, fill)
 				}
 			}
 			if diff := cmp.Diff(carried(c.cfg), carried(got), modelOpts); diff != "" {
@@ -291,6 +291,16 @@ func TestSchemaAgreesWithDecode(t *testing.T) {
 		{`{"version": 1, "authenticate": {"*": {"user": "u", "password": 5}}}`, false},
 		{`{"version": 1, "authenticate": {"*": {"user": "u", "password": "p", "raw": 1}}}`, false},
 		{`{"version": 1, "usernames": {"wikipedia": "ExampleBot"}}`, false},
+		{`{"version": 1, "mylang": {"$env": "LANG_X", "$default": "en"}, ` +
+			`"settings": {"x": [{"$default": "${A}", "$env": "A"}]}, ` +
+			`"authenticate": {"*": {"user": {"$env": "U", "$default": "u"}, ` +
+			`"password": {"$env": "P", "$default": {"$redacted": true}}}}}`, true},
+		{`{"version": 1, "mylang": {"$env": "LANG_X"}}`, false},
+		{`{"version": 1, "mylang": {"$default": "en"}}`, false},
+		{`{"version": 1, "mylang": {"$env": "LANG-X", "$default": "en"}}`, false},
+		{`{"version": 1, "mylang": {"$env": "X", "$default": 5}}`, false},
+		{`{"version": 1, "mylang": {"$env": "X", "$default": null}}`, false},
+		{`{"version": 1, "mylang": {"$env": "X", "$default": "en", "$list": []}}`, false},
 	}
 	for _, tt := range tests {
 		_, decodeErr := Decode([]byte(tt.doc), "doc")
@@ -631,10 +641,11 @@ func TestLineCommentsOnFlowValues(t *testing.T) {
 	}
 }
 
-// TestEnvDefaultsBecomeReferences converts a config whose tokens are the
-// defaults of environment reads the check could not answer: the document
-// refers to the variables and holds none of the defaults.
-func TestEnvDefaultsBecomeReferences(t *testing.T) {
+// TestBlankEnvDefaults converts a config whose tokens are blank defaults
+// of environment reads the check could not answer: a blank default is no
+// secret, so every mode keeps it next to its variable, and nothing goes
+// to a .env file.
+func TestBlankEnvDefaults(t *testing.T) {
 	src := "import os\nfamily = 'wikipedia'\nmylang = 'en'\n" +
 		"authenticate['*.wikipedia.org'] = (os.environ.get('CK', ''), os.getenv('CS', ''), " +
 		"os.environ.get('AT', ''), os.environ.get('AS', ''))\n" +
@@ -646,15 +657,19 @@ func TestEnvDefaultsBecomeReferences(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, name := range []string{"CK", "CS", "AT", "AS", "UA"} {
-			if !bytes.Contains(y, []byte("${"+name+"}")) {
-				t.Errorf("%s: no reference to %s in\n%s", mode, name, y)
+		for _, name := range []string{"CK", "CS", "AT", "AS"} {
+			if !bytes.Contains(y, []byte("{$env: "+name+", $default: ''}")) {
+				t.Errorf("%s: no read of %s in\n%s", mode, name, y)
 			}
 		}
-		if bytes.Contains(y, []byte("placeholder-ua")) || len(doc.Env) != 0 {
-			t.Errorf("%s: a default went into the document:\n%s", mode, y)
+		if !bytes.Contains(y, []byte("{$env: UA, $default: placeholder-ua}")) {
+			t.Errorf("%s: UA lost its default:\n%s", mode, y)
+		}
+		if len(doc.Env) != 0 || doc.HasSecrets() {
+			t.Errorf("%s: %d variables for .env, HasSecrets %v", mode, len(doc.Env), doc.HasSecrets())
 		}
 	}
+	roundTrip(t, cfg)
 }
 
 // TestSharedTokensShareVariables checks that keys holding the same tokens

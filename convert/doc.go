@@ -15,8 +15,12 @@
 // sandbox could not know, {"$redacted": true} for a secret left out. The
 // JSON Schema in package schema describes it all. A str that is only the
 // default of an environment read the check could not answer
-// (os.environ.get('CK', 'x') with CK unset) is written as "${CK}", and the
-// default is dropped. The YAML quotes every string that a YAML 1.1
+// (os.environ.get('CK', 'x') with CK unset) is written as the two-key
+// object {"$env": "CK", "$default": "x"}: the default is a plain string,
+// taken as written whatever it holds, and a runner reads CK where it is
+// set and takes the default where it is not, as Python would. A secret
+// default follows the secret mode, keeping its variable (see the Env mode
+// below). The YAML quotes every string that a YAML 1.1
 // reader (PyYAML's safe_load, what most Python programs use) would read
 // as something else: yes, no, on, off, y, n, true, null and ~ in any
 // case, anything that starts like a number or a date (0o17, 1_000, .5,
@@ -25,7 +29,13 @@
 // In the Env secret mode, authenticate keys that hold the very same
 // tokens share one set of variables, named after the first of them
 // (PWB_OAUTH_WIKIPEDIA_ORG_* for the manual's layout, whose eleven keys
-// hold one token set): the .env then has one variable per secret.
+// hold one token set): the .env then has one variable per secret. A
+// secret that is the default of an environment read keeps the file's own
+// variable: the document refers to it and the .env file gives it the
+// default, unless another read of the same variable has another default
+// (or none), where the default is redacted instead; Redact writes
+// {"$env": NAME, "$default": {"$redacted": true}}. A blank default is no
+// secret and stays as it is.
 //
 // Tool side: [New] makes a [Document] from a model, hiding secrets as a
 // [SecretMode] says; its YAML, JSON and Python methods write it, [Dotenv]

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -25,7 +26,8 @@ const Version = 1
 type Document struct {
 	// Config holds the entries. Family and mylang are settings, as in the
 	// model; a value read from an unset variable is Unknown with Source
-	// "env:NAME".
+	// "env:NAME", and the default of such a read a str with Source
+	// "env:NAME" (model.Value.EnvDefault).
 	Config *model.Config
 	// Source names the file the values came from in the YAML comments.
 	Source string
@@ -94,31 +96,35 @@ func unfit(v model.Value) string {
 func cloneEntry(e model.Entry) model.Entry {
 	e.Path = slices.Clone(e.Path)
 	e.Earlier = nil
-	e.Value = envDefaultsAsRefs(e.Value)
+	e.Value = keepEnvDefaults(e.Value)
 	return e
 }
 
-// envDefaultsAsRefs turns each str that is only the default of an
-// environment read the check could not answer (model.Value.EnvDefault)
-// into a reference to the variable, which is what the file means where it
-// runs. The default itself is dropped: the format has no syntax for one,
-// and a runner that finds the variable unset says so rather than going on
-// with an empty token.
-func envDefaultsAsRefs(v model.Value) model.Value {
-	if name, ok := v.EnvDefault(); ok && envRef.MatchString("${"+name+"}") {
-		return EnvValue(name)
+// keepEnvDefaults returns v with the mark of each str that is only the
+// default of an environment read the check could not answer
+// (model.Value.EnvDefault) kept where the format can write it, as
+// {"$env": NAME, "$default": text}, and taken off where it cannot (a
+// variable name that is no identifier, which "${NAME}" and .env files
+// cannot hold either): that str is then the default, as Python gives it
+// where the variable is unset.
+func keepEnvDefaults(v model.Value) model.Value {
+	if _, ok := v.EnvDefault(); ok {
+		if _, valid := envDefaultName(v); !valid {
+			v.Source = ""
+		}
+		return v
 	}
 	if len(v.Items) > 0 {
 		items := make([]model.Value, len(v.Items))
 		for i, it := range v.Items {
-			items[i] = envDefaultsAsRefs(it)
+			items[i] = keepEnvDefaults(it)
 		}
 		v.Items = items
 	}
 	if len(v.Values) > 0 {
 		values := make([]model.Value, len(v.Values))
 		for i, it := range v.Values {
-			values[i] = envDefaultsAsRefs(it)
+			values[i] = keepEnvDefaults(it)
 		}
 		v.Values = values
 	}
@@ -138,13 +144,15 @@ func entryLabel(e model.Entry) string {
 func (d *Document) HasSecrets() bool {
 	for _, list := range [][]model.Entry{d.Config.Settings, d.Config.Authenticate} {
 		for _, e := range list {
-			if isSecret(e) && len(e.Value.Strings()) > 0 {
+			if isSecret(e) && slices.ContainsFunc(e.Value.Strings(), nonBlank) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+func nonBlank(s string) bool { return strings.TrimSpace(s) != "" }
 
 // Node builds the document as a YAML node tree, with a comment giving the
 // line of the file that set each entry.
@@ -192,7 +200,8 @@ func (d *Document) header() string {
 		from = " from " + d.Source
 	}
 	return "Pywikibot configuration, converted by pwbconf" + from + ".\n" +
-		"A value \"${NAME}\" is read from the environment variable NAME.\n" +
+		"A value \"${NAME}\" is read from the environment variable NAME, and so is a value\n" +
+		"{$env: NAME, $default: D}, which is the string D where NAME is unset.\n" +
 		"The format is described by the JSON Schema that \"pwbconf schema\" prints."
 }
 

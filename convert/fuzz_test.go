@@ -18,6 +18,8 @@ func FuzzRoundTrip(f *testing.F) {
 	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}, "a4c123b1612dd272")
 	f.Add([]byte{200, 3, 9, 9, 9, 7, 7, 1, 250, 251, 252, 4, 4, 4}, "$${X}\n' \"é\\")
 	f.Add([]byte{8, 8, 8, 8, 8, 8, 8, 8, 6, 6, 6, 5, 5}, "${HOME}")
+	f.Add([]byte{1, 1, 0, 3, 1, 6, 3, 4, 1, 0, 5, 1, 0, 3, 4, 1, 0, 2, 1, 0, 1, 0, 1, 0, 7, 1, 0,
+		1, 1, 0, 4}, "{$env: X}\n'}")
 	f.Fuzz(func(t *testing.T, shape []byte, text string) {
 		g := &gen{data: shape, text: strings.ToValidUTF8(text, "?")}
 		roundTrip(t, g.config())
@@ -97,8 +99,17 @@ func (g *gen) key() string {
 }
 
 func (g *gen) str() model.Value {
-	if g.next()%5 == 0 {
+	switch g.next() % 5 {
+	case 0:
 		return EnvValue("PWB_" + strconv.Itoa(g.next()))
+	case 1:
+		// The default of a read the check could not answer. An empty one
+		// is left out: the evaluator marks an empty default only when its
+		// statement holds no other empty str (see parser's
+		// markEmptyDefaults), which a generated value often does.
+		if g.text != "" && g.next()%2 == 0 {
+			return envDefault("PWB_"+strconv.Itoa(g.next()%8), g.text)
+		}
 	}
 	if g.next()%3 == 0 {
 		return str("${PWB_LIKE}")

@@ -22,7 +22,8 @@ var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 // Python returns a user-config.py that Pywikibot loads into the values of
 // the document: references to the environment become os.environ reads,
 // which fail in Pywikibot as they would have in the original when the
-// variable is unset. A value unresolved for another reason, or redacted,
+// variable is unset, and a read with a default os.environ.get(NAME,
+// default). A value unresolved for another reason, or redacted,
 // has no Python form; the error names every such entry.
 func (d *Document) Python() ([]byte, error) {
 	w := &pyWriter{}
@@ -123,6 +124,10 @@ func isKeyword(name string) bool { return slices.Contains(pyKeywords, name) }
 func (w *pyWriter) literal(v model.Value) string {
 	switch v.Kind {
 	case model.Str:
+		if name, ok := envDefaultName(v); ok {
+			w.usesOS = true
+			return "os.environ.get(" + pyString(name) + ", " + pyString(v.Str) + ")"
+		}
 		return pyString(v.Str)
 	case model.Int:
 		if v.Int == nil {

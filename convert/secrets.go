@@ -83,7 +83,7 @@ func newSecretNamer(cfg *model.Config) *secretNamer {
 	for _, list := range [][]model.Entry{cfg.Settings, cfg.Usernames, cfg.Authenticate} {
 		for _, e := range list {
 			walkValues(e.Value, func(v model.Value) {
-				if name, ok := EnvName(v); ok {
+				if name, ok := envRead(v); ok {
 					n.taken[name] = true
 				}
 			})
@@ -142,31 +142,71 @@ func settingVarPart(name string) string {
 	return part
 }
 
+// envRead returns the variable v reads, with or without a default.
+func envRead(v model.Value) (string, bool) {
+	if name, ok := EnvName(v); ok {
+		return name, ok
+	}
+	if name, ok := envDefaultName(v); ok {
+		return name, ok
+	}
+	return redactedDefaultName(v)
+}
+
+// noDefault stands, among the defaults a variable is read with, for a
+// read without one.
+const noDefault = "\x00none"
+
+// envDefaults returns, for each variable the config reads, the defaults it
+// is read with; a read without a default counts as noDefault. A redacted
+// default (only a document read back holds one) counts as no default.
+func envDefaults(cfg *model.Config) map[string][]string {
+	out := map[string][]string{}
+	for _, list := range [][]model.Entry{cfg.Settings, cfg.Usernames, cfg.Authenticate} {
+		for _, e := range list {
+			walkValues(e.Value, func(v model.Value) {
+				name, ok := envRead(v)
+				if !ok {
+					return
+				}
+				def := noDefault
+				if _, isDef := envDefaultName(v); isDef {
+					def = v.Str
+				}
+				if !slices.Contains(out[name], def) {
+					out[name] = append(out[name], def)
+				}
+			})
+		}
+	}
+	return out
+}
+
 // hideSecrets replaces, in place, the strings of every secret entry as
 // mode says, and returns the variables Env mode must write.
 func hideSecrets(cfg *model.Config, mode SecretMode) []EnvVar {
 	if mode == Inline {
 		return nil
 	}
-	h := &hider{mode: mode, names: newSecretNamer(cfg), secrets: secretTexts(cfg)}
+	h := &hider{mode: mode, names: newSecretNamer(cfg), secrets: secretTexts(cfg),
+		defaults: envDefaults(cfg), given: map[string]bool{}}
 	// Keys that hold the very same tokens (the manual's layout gives one
 	// set to eleven domains) share one set of variables, named after the
 	// first such key: a .env of 44 variables for one token set hides that
 	// it is one, and invites updating three copies of four.
-	shared := map[string][]string{}
+	shared := map[string]model.Value{}
 	for i, e := range cfg.Authenticate {
 		if !isSecret(e) {
 			continue
 		}
 		sig, ok := tokenSignature(e.Value)
-		if names, seen := shared[sig]; ok && seen {
-			cfg.Authenticate[i].Value = h.reuse(e.Value, names)
+		if hidden, seen := shared[sig]; ok && seen {
+			cfg.Authenticate[i].Value = reuse(hidden)
 			continue
 		}
-		names := h.authNames(e)
-		cfg.Authenticate[i].Value = h.hide(e.Value, names)
+		cfg.Authenticate[i].Value = h.hide(e.Value, h.authNames(e))
 		if ok {
-			shared[sig] = names
+			shared[sig] = cfg.Authenticate[i].Value
 		}
 	}
 	for i, e := range cfg.Settings {
@@ -256,6 +296,10 @@ type hider struct {
 	names   *secretNamer
 	vars    []EnvVar
 	secrets []string // texts no entry may show, see secretTexts
+	// defaults holds the defaults each variable is read with (envDefaults)
+	// and given the variables whose default went into vars.
+	defaults map[string][]string
+	given    map[string]bool
 }
 
 // authNames names the strings of an authenticate value by their slot.
@@ -271,7 +315,8 @@ func (h *hider) authNames(e model.Entry) []string {
 }
 
 // tokenSignature identifies an OAuth or basic auth value whose slots are
-// all strings; ok is false for any other value, which is never shared.
+// all strings; ok is false for any other value, which is never shared. A
+// default of an environment read differs from the same text written out.
 func tokenSignature(v model.Value) (sig string, ok bool) {
 	if authShape(v) == shapeRaw {
 		return "", false
@@ -281,30 +326,26 @@ func tokenSignature(v model.Value) (sig string, ok bool) {
 		if it.Kind != model.Str {
 			return "", false
 		}
-		parts[i] = it.Str
+		parts[i] = it.Source + "\x01" + it.Str
 	}
 	return strconv.Itoa(len(parts)) + "\x00" + strings.Join(parts, "\x00"), true
 }
 
-// reuse refers to variables an earlier entry with the same tokens made.
-func (h *hider) reuse(v model.Value, names []string) model.Value {
-	out := v
-	out.Items = make([]model.Value, len(v.Items))
-	for i := range v.Items {
-		out.Items[i] = EnvValue(names[i])
-		if h.mode == Redact {
-			out.Items[i] = Redacted()
-		}
-	}
+// reuse copies what an earlier entry with the same tokens was hidden as:
+// references to its variables, or redacted slots.
+func reuse(hidden model.Value) model.Value {
+	out := hidden
+	out.Items = slices.Clone(hidden.Items)
 	return out
 }
 
 // numbered names the strings of a value base, or base_1, base_2, ... when
-// it holds several.
+// it holds several. The default of an environment read keeps its
+// variable and gets no name (see hider.one).
 func (h *hider) numbered(base string, v model.Value) []string {
 	n := 0
 	walkValues(v, func(it model.Value) {
-		if it.Kind == model.Str {
+		if _, def := envDefaultName(it); it.Kind == model.Str && !def {
 			n++
 		}
 	})
@@ -340,20 +381,63 @@ func (h *hider) hide(v model.Value, names []string) model.Value {
 	}
 	next := 0
 	return mapStrings(v, func(s model.Value) model.Value {
+		if _, def := envDefaultName(s); def {
+			return h.one(s, "")
+		}
 		name := names[next]
 		next++
 		return h.one(s, name)
 	})
 }
 
+// one hides a secret str under the variable name: a reference to it, with
+// the value handed over for the .env file, or a redacted marker.
+//
+// A secret that is the default of an environment read,
+// os.environ.get('NAME', 'secret'), keeps its own variable instead, so
+// that the converted config still reads NAME where it is set. Redact
+// writes {$env: NAME, $default: {$redacted: true}}, which the runner API
+// resolves where NAME is set and reports as redacted where it is not, and
+// which has no Python form. Env writes "${NAME}"
+// and NAME=secret into the .env file: loaded where NAME is unset, that
+// gives NAME the default, as Python would; where NAME is set, a .env
+// loader (godotenv, docker compose) keeps the value already set. That is
+// only right when every read of NAME in the config has this very default:
+// when some read has another one, or none (os.environ.get('NAME') gives
+// None where NAME is unset, os.environ['NAME'] fails), NAME=secret would
+// change what that read gives, so the default is redacted, never guessed.
 func (h *hider) one(v model.Value, name string) model.Value {
 	if v.Kind != model.Str {
 		return v
+	}
+	if env, ok := envDefaultName(v); ok {
+		return h.envDefault(env, v.Str)
 	}
 	if h.mode == Redact {
 		return Redacted()
 	}
 	h.vars = append(h.vars, EnvVar{Name: name, Value: v.Str})
+	return EnvValue(name)
+}
+
+// envDefault hides a secret default of the variable name; see one. A
+// blank default hides nothing (a placeholder such as
+// os.environ.get('CK', "")) and is kept as it is, as secretTexts keeps
+// blanks out of the texts no entry may show.
+func (h *hider) envDefault(name, def string) model.Value {
+	if strings.TrimSpace(def) == "" {
+		return envDefault(name, def)
+	}
+	defaults := slices.DeleteFunc(slices.Clone(h.defaults[name]), func(d string) bool {
+		return d == def
+	})
+	if h.mode == Redact || len(defaults) > 0 {
+		return redactedDefault(name)
+	}
+	if !h.given[name] {
+		h.given[name] = true
+		h.vars = append(h.vars, EnvVar{Name: name, Value: def})
+	}
 	return EnvValue(name)
 }
 

@@ -25,6 +25,17 @@ const (
 	markRedacted   = "$redacted"
 )
 
+// The two keys of the one object that is not a one-key marker:
+// {"$env": "NAME", "$default": "text"} is a read of the variable NAME with
+// a default, os.environ.get('NAME', 'text'): what NAME holds where it is
+// set, the text where it is not. The default is a plain string, never
+// escaped nor taken for a reference, so any text has one form; it may
+// also be {"$redacted": true}, a secret default left out.
+const (
+	markEnv     = "$env"
+	markDefault = "$default"
+)
+
 // envRef matches a string that is a reference to an environment variable,
 // and escapedRef one that only looks like it and carries extra "$".
 var (
@@ -37,6 +48,9 @@ var (
 const (
 	envPrefix      = "env:"
 	redactedSource = "redacted"
+	// redactedDefaultPrefix starts the Source of a read of a variable
+	// whose default, a secret, was left out: "redacted:env:NAME".
+	redactedDefaultPrefix = redactedSource + ":" + envPrefix
 )
 
 // EnvName returns the variable an Unknown value was read from, if it was.
@@ -53,11 +67,48 @@ func EnvValue(name string) model.Value {
 	return model.Value{Kind: model.Unknown, Source: envPrefix + name}
 }
 
+// validEnvName reports whether name can be written as "${NAME}" and in
+// a .env file.
+func validEnvName(name string) bool { return envRef.MatchString("${" + name + "}") }
+
+// envDefaultName returns the variable whose default v is, when v is a str
+// the format writes as {"$env": NAME, "$default": v.Str}.
+func envDefaultName(v model.Value) (string, bool) {
+	name, ok := v.EnvDefault()
+	return name, ok && validEnvName(name)
+}
+
+// envDefault is the str default of a read of the variable name, as the
+// evaluator marks one (model.Value.EnvDefault).
+func envDefault(name, def string) model.Value {
+	return model.Value{Kind: model.Str, Str: def, Source: envPrefix + name}
+}
+
 // Redacted is the value that stands for a secret left out on purpose.
 func Redacted() model.Value { return model.Value{Kind: model.Unknown, Source: redactedSource} }
 
-// IsRedacted reports whether v is [Redacted].
-func IsRedacted(v model.Value) bool { return v.Kind == model.Unknown && v.Source == redactedSource }
+// redactedDefault stands for a read of the variable name whose default, a
+// secret, was left out: {"$env": NAME, "$default": {"$redacted": true}}.
+// It is [Redacted] for everything that does not look at the name.
+func redactedDefault(name string) model.Value {
+	return model.Value{Kind: model.Unknown, Source: redactedDefaultPrefix + name}
+}
+
+// redactedDefaultName returns the variable of a [redactedDefault] value.
+func redactedDefaultName(v model.Value) (string, bool) {
+	if v.Kind != model.Unknown {
+		return "", false
+	}
+	name, ok := strings.CutPrefix(v.Source, redactedDefaultPrefix)
+	return name, ok && validEnvName(name)
+}
+
+// IsRedacted reports whether v is [Redacted], or a read of a variable
+// whose default was redacted.
+func IsRedacted(v model.Value) bool {
+	_, def := redactedDefaultName(v)
+	return v.Kind == model.Unknown && v.Source == redactedSource || def
+}
 
 // seqKind is the kind a bare array stands for at some place: a tuple for
 // values Pywikibot expects as tuples, a list everywhere else.
@@ -68,6 +119,9 @@ type seqKind = model.Kind
 func valueNode(v model.Value, bare seqKind) (*yaml.Node, error) {
 	switch v.Kind {
 	case model.Str:
+		if name, ok := envDefaultName(v); ok {
+			return envDefaultNode(name, strNode(v.Str)), nil
+		}
 		return strNode(escapeStr(v.Str)), nil
 	case model.Int:
 		digits := "0"
@@ -131,10 +185,68 @@ func unknownNode(v model.Value) *yaml.Node {
 	if name, ok := EnvName(v); ok {
 		return strNode("${" + name + "}")
 	}
+	if name, ok := redactedDefaultName(v); ok {
+		return envDefaultNode(name, marker(markRedacted, scalar("!!bool", "true")))
+	}
 	if IsRedacted(v) {
 		return marker(markRedacted, scalar("!!bool", "true"))
 	}
 	return marker(markUnresolved, strNode(v.Source))
+}
+
+// envDefaultNode writes {$env: name, $default: def}, on one line unless
+// the default is a long text.
+func envDefaultNode(name string, def *yaml.Node) *yaml.Node {
+	m := mapping()
+	addPair(m, strNode(markEnv), strNode(name))
+	addPair(m, strNode(markDefault), def)
+	if def.Kind != yaml.ScalarNode || len(def.Value) <= 60 {
+		m.Style = yaml.FlowStyle
+	}
+	return m
+}
+
+// isEnvDefault reports whether a mapping has the keys $env and $default,
+// in either order, and nothing else.
+func isEnvDefault(n *yaml.Node) bool {
+	if len(n.Content) != 4 {
+		return false
+	}
+	a, b := n.Content[0].Value, n.Content[2].Value
+	return a == markEnv && b == markDefault || a == markDefault && b == markEnv
+}
+
+// envDefaultValue reads {$env: NAME, $default: text} into the str the
+// evaluator makes of os.environ.get('NAME', 'text'), or {$env: NAME,
+// $default: {$redacted: true}} into a [redactedDefault].
+func envDefaultValue(n *yaml.Node, where string) (model.Value, error) {
+	var name, def *yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == markEnv {
+			name = resolveAlias(n.Content[i+1])
+		} else {
+			def = resolveAlias(n.Content[i+1])
+		}
+	}
+	if name.Kind != yaml.ScalarNode || name.ShortTag() != "!!str" || !validEnvName(name.Value) {
+		return model.Value{}, fmt.Errorf("%s: %s wants a variable name (letters, digits, \"_\")",
+			where, markEnv)
+	}
+	if def.Kind == yaml.MappingNode && len(def.Content) == 2 && def.Content[0].Value == markRedacted {
+		return redactedDefault(name.Value), nil
+	}
+	if def.Kind != yaml.ScalarNode || def.ShortTag() != "!!str" {
+		return model.Value{}, fmt.Errorf("%s: %s wants a string or {%s: true}",
+			where, markDefault, markRedacted)
+	}
+	return envDefault(name.Value, def.Value), nil
+}
+
+func resolveAlias(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
 }
 
 // escapeStr gives a text that only looks like a reference one more "$".
@@ -174,6 +286,9 @@ func seqValue(n *yaml.Node, kind seqKind, where string) (model.Value, error) {
 }
 
 func mapValue(n *yaml.Node, where string) (model.Value, error) {
+	if isEnvDefault(n) {
+		return envDefaultValue(n, where)
+	}
 	if len(n.Content) == 2 && isMarker(n.Content[0].Value) {
 		return markerValue(n.Content[0].Value, n.Content[1], where)
 	}
@@ -223,9 +338,11 @@ func markerValue(key string, n *yaml.Node, where string) (model.Value, error) {
 		return model.Value{Kind: model.Unknown, Source: n.Value}, nil
 	case markRedacted:
 		return Redacted(), nil
+	case markEnv, markDefault:
+		return model.Value{}, fmt.Errorf("%s: %s and %s go together", where, markEnv, markDefault)
 	}
-	return model.Value{}, fmt.Errorf("%s: unknown marker %q (want %s, %s, %s, %s or %s)",
-		where, key, markTuple, markList, markFloat, markUnresolved, markRedacted)
+	return model.Value{}, fmt.Errorf("%s: unknown marker %q (want %s, %s, %s, %s, %s or %s with %s)",
+		where, key, markTuple, markList, markFloat, markUnresolved, markRedacted, markEnv, markDefault)
 }
 
 func scalarValue(n *yaml.Node, where string) (model.Value, error) {
