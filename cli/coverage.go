@@ -33,12 +33,14 @@ func (r *runner) coverageCommand() *cli.Command {
 		&cli.BoolFlag{Name: "sites", Usage: "list every site, not a summary per family"},
 		&cli.StringFlag{Name: "family", Usage: "show the family `NAME` alone"},
 		&cli.StringFlag{
-			Name:  "only",
-			Usage: "show only the sites that are `WHICH`: missing (no working OAuth), covered, conflict",
+			Name: "only",
+			Usage: "show only the sites that are `WHICH`: missing (lacking what the manual asks), " +
+				"covered (OAuth and a username), conflict; with --compare, sites that are so before or after",
 		},
 		&cli.StringFlag{
-			Name:  "compare",
-			Usage: "show what coverage changes going from `OTHER` (a config file) to the one FILE",
+			Name: "compare",
+			Usage: "show what coverage changes going from `OTHER` (a config file) to the one FILE, " +
+				"within --family and --only",
 		},
 		&cli.IntFlag{
 			Name: "jobs", Aliases: []string{"j"}, DefaultText: "number of CPUs",
@@ -54,9 +56,13 @@ func (r *runner) coverageCommand() *cli.Command {
 		Description: "For every site Pywikibot ships, works out the username pywikibot.Site\n" +
 			"gives it and the authenticate key its host gets, and sums them up per\n" +
 			"family. A verdict per site: oauth (OAuth and a username), oauth-no-user\n" +
-			"(the login fails), user-only, basic, none. Several files, or a folder,\n" +
-			"give a matrix of configs by family. Each PATH is a file, a folder\n" +
-			"searched for user-config.py files, or - for standard input.\n\n" + exitHelp("coverage"),
+			"(the login fails), user-only, basic, none. A family's summary lists as\n" +
+			"missing the sites that lack what the OAuth manual asks: a username and\n" +
+			"OAuth on its eleven families, OAuth alone on www.mediawiki.org, nothing\n" +
+			"on test wikis; and as uncovered the other sites OAuth does not cover.\n" +
+			"Several files, or a folder, give a matrix of configs by family. Each\n" +
+			"PATH is a file, a folder searched for user-config.py files, or - for\n" +
+			"standard input.\n\n" + exitHelp("coverage"),
 		Flags:  append(flags, envFlags()...),
 		Action: r.coverage,
 	}
@@ -136,7 +142,7 @@ func (r *runner) coverage(c *cli.Context) error {
 	}
 	var out bytes.Buffer
 	if o.compare != "" {
-		err = writeChange(&out, o, coverage.Compare(reports[1], reports[0]))
+		err = writeChange(&out, o, coverage.CompareView(reports[1], reports[0], o.view))
 	} else {
 		err = writeCoverage(&out, o, reports)
 	}

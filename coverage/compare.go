@@ -12,7 +12,12 @@ import (
 type Change struct {
 	Old string `json:"old"`
 	New string `json:"new"`
-	// OldTotal and NewTotal are the two reports' totals.
+	// Family and Only are the view the change was narrowed to (see
+	// [CompareView]); empty for every site of every family.
+	Family string `json:"family,omitempty"`
+	Only   Filter `json:"only,omitempty"`
+	// OldTotal and NewTotal are the two reports' totals, or the family's
+	// with Family set.
 	OldTotal Count `json:"old_total"`
 	NewTotal Count `json:"new_total"`
 	// Families lists the families where some site changed, in the order
@@ -23,8 +28,8 @@ type Change struct {
 // FamilyChange is the change to one family.
 type FamilyChange struct {
 	Name string `json:"name"`
-	// Gained and Lost count the sites that OAuth covers only in the new
-	// config, or only in the old one.
+	// Gained and Lost count the sites listed that OAuth covers only in the
+	// new config, or only in the old one.
 	Gained int          `json:"gained"`
 	Lost   int          `json:"lost"`
 	Sites  []SiteChange `json:"sites"`
@@ -41,16 +46,36 @@ type SiteChange struct {
 
 // Compare works out the change from old to new. Both reports are over the
 // same site table, so their sites line up one to one.
-func Compare(old, new *Report) *Change {
-	ch := &Change{Old: old.File, New: new.File, OldTotal: old.Total, NewTotal: new.Total}
+func Compare(old, new *Report) *Change { return CompareView(old, new, View{}) }
+
+// CompareView works out the change from old to new within what v shows:
+// with v.Family that family alone, its totals for the reports'; with
+// v.Only the sites that pass the filter in either config, so that a
+// site that stops being missing is listed under missing. v.Sites and
+// v.Version play no part: the writers take the first themselves.
+func CompareView(old, new *Report, v View) *Change {
+	ch := &Change{Old: old.File, New: new.File, Family: v.Family, Only: v.Only,
+		OldTotal: old.Total, NewTotal: new.Total}
+	if v.Family != "" {
+		ch.OldTotal, ch.NewTotal = Count{}, Count{}
+		if f, ok := old.Family(v.Family); ok {
+			ch.OldTotal = f.Count
+		}
+		if f, ok := new.Family(v.Family); ok {
+			ch.NewTotal = f.Count
+		}
+	}
 	for fi := range new.Families {
 		nf := &new.Families[fi]
+		if v.Family != "" && nf.Name != v.Family {
+			continue
+		}
 		of, _ := old.Family(nf.Name)
 		fc := FamilyChange{Name: nf.Name}
 		os, ns := old.FamilySites(of), new.FamilySites(nf)
 		for i := range ns {
 			o, n := &os[i], &ns[i]
-			if sameCoverage(o, n) {
+			if sameCoverage(o, n) || !v.Only.keeps(o) && !v.Only.keeps(n) {
 				continue
 			}
 			switch {
@@ -75,7 +100,9 @@ func sameCoverage(a, b *Site) bool {
 		a.AuthKey == b.AuthKey && a.AuthKind == b.AuthKind
 }
 
-// Summary is the change in one line.
+// Summary is the change in one line. With a filter, the sites gained and
+// lost are those of the sites listed, and the OAuth totals are still the
+// whole report's, or the family's.
 func (ch *Change) Summary() string {
 	gained, lost := 0, 0
 	for _, f := range ch.Families {
@@ -83,17 +110,54 @@ func (ch *Change) Summary() string {
 		lost += f.Lost
 	}
 	if len(ch.Families) == 0 {
+		if ch.Only != All {
+			return "no change in coverage among " + ch.onlyText()
+		}
 		return "no change in coverage"
 	}
-	return fmt.Sprintf("OAuth coverage %s -> %s sites: %d gained, %d lost; %d families change",
-		thousands(ch.OldTotal.OAuth), thousands(ch.NewTotal.OAuth), gained, lost, len(ch.Families))
+	of := ""
+	if ch.Only != All {
+		of = "; among " + ch.onlyText()
+	}
+	families := fmt.Sprintf("%d families change", len(ch.Families))
+	if len(ch.Families) == 1 {
+		families = "1 family changes"
+	}
+	return fmt.Sprintf("OAuth coverage %s -> %s sites%s: %d gained, %d lost; %s",
+		thousands(ch.OldTotal.OAuth), thousands(ch.NewTotal.OAuth), of, gained, lost, families)
+}
+
+// onlyText names the sites a filter keeps in a change.
+func (ch *Change) onlyText() string {
+	switch ch.Only {
+	case Missing:
+		return "sites missing before or after"
+	case Covered:
+		return "sites OAuth covers before or after"
+	case Conflict:
+		return "sites in conflict before or after"
+	}
+	return "all sites"
+}
+
+// title is the first line of a change report, with the view it was
+// narrowed to.
+func (ch *Change) title() string {
+	t := fmt.Sprintf("Coverage change from %s to %s", ch.Old, ch.New)
+	if ch.Family != "" {
+		t += ", family " + ch.Family
+	}
+	if ch.Only != All {
+		t += ", " + ch.onlyText()
+	}
+	return t
 }
 
 // WriteChangeText writes the change per family; with sites, every
 // changed site gets a line.
 func WriteChangeText(w io.Writer, ch *Change, sites bool) error {
 	ew := &errWriter{w: w}
-	ew.printf("Coverage change from %s to %s\n", ch.Old, ch.New)
+	ew.printf("%s\n", ch.title())
 	for _, f := range ch.Families {
 		ew.printf("\n%-18s +%d -%d OAuth, %d %s changed\n", f.Name, f.Gained, f.Lost,
 			len(f.Sites), plural(len(f.Sites), "site"))
@@ -120,7 +184,7 @@ func changeText(s SiteChange) string {
 // followed by one of sites when sites is set.
 func WriteChangeMarkdown(w io.Writer, ch *Change, sites bool) error {
 	ew := &errWriter{w: w}
-	ew.printf("## Coverage change from %s to %s\n\n", mdEscape(ch.Old), mdEscape(ch.New))
+	ew.printf("## %s\n\n", mdEscape(ch.title()))
 	if len(ch.Families) > 0 {
 		ew.printf("| Family | Gained | Lost | Changed |\n| --- | ---: | ---: | ---: |\n")
 		for _, f := range ch.Families {

@@ -157,6 +157,17 @@ func (s *Site) NeedsUser() bool { return s.needUser }
 // NeedsOAuth is [Site.NeedsUser] for OAuth.
 func (s *Site) NeedsOAuth() bool { return s.needOAuth }
 
+// Missing reports whether s lacks what the report's requirement asks of
+// it: a username where it asks for one, an OAuth key where it asks for
+// OAuth. A site asked for OAuth alone (www.mediawiki.org under the
+// manual's requirement) is not missing for want of a username, and a
+// site the requirement does not count (a test wiki, a family it does not
+// name) is never missing. These are the sites a family's "required ...
+// met" total leaves out.
+func (s *Site) Missing() bool {
+	return s.needUser && !s.HasUser() || s.needOAuth && s.AuthKind != AuthOAuth
+}
+
 // UserEntry returns the usernames entry that served the site, if any.
 func (s *Site) UserEntry() *model.Entry { return s.userEntry }
 

@@ -94,7 +94,7 @@ func (n *Need) add(s *Site) {
 	if noOAuth {
 		n.NoOAuth++
 	}
-	if !noUser && !noOAuth {
+	if !s.Missing() {
 		n.Met++
 	}
 }

@@ -52,12 +52,8 @@ func writeTextFamilies(w *errWriter, r *Report, v View) {
 		if len(f.Keys) > 0 {
 			w.printf("    auth      %s\n", describe(f.Keys))
 		}
-		for i, m := range missing(r.FamilySites(f), missingLimit) {
-			label := "missing"
-			if i > 0 {
-				label = ""
-			}
-			w.printf("    %-9s %s\n", label, m)
+		for _, g := range gaps(r.FamilySites(f), missingLimit) {
+			w.printf("    %-9s %s\n", g.Label, g.Text)
 		}
 	}
 	if len(untouched) > 0 {

@@ -12,7 +12,7 @@ type Filter string
 // The filters a view can apply; All keeps every site.
 const (
 	All      Filter = ""
-	Missing  Filter = "missing"  // every verdict but oauth
+	Missing  Filter = "missing"  // lacks what the requirement asks: see Site.Missing
 	Covered  Filter = "covered"  // verdict oauth
 	Conflict Filter = "conflict" // see Site.Conflict
 )
@@ -24,7 +24,7 @@ var Filters = []Filter{Missing, Covered, Conflict}
 func (f Filter) keeps(s *Site) bool {
 	switch f {
 	case Missing:
-		return s.Verdict != OAuth
+		return s.Missing()
 	case Covered:
 		return s.Verdict == OAuth
 	case Conflict:
@@ -160,26 +160,42 @@ func describe(sources []Source) string {
 	return strings.Join(parts, ", ")
 }
 
-// missing writes the sites of a family OAuth does not cover, grouped by
-// verdict, at most limit codes per verdict.
-func missing(sites []Site, limit int) []string {
-	var out []string
-	for _, v := range Verdicts[1:] {
-		var codes []string
-		for i := range sites {
-			if sites[i].Verdict == v {
-				codes = append(codes, sites[i].Code)
+// gap is a line of a family's summary that names sites OAuth does not
+// cover: Label is "missing" on the first line of the sites that lack what
+// the requirement asks (see [Site.Missing]), "uncovered" on the first of
+// the others, and empty on the lines that follow.
+type gap struct{ Label, Text string }
+
+// gaps writes the sites of a family OAuth does not cover, grouped by
+// verdict, at most limit codes per verdict: first the missing ones, which
+// the requirement's total counts as not met, then the rest, which the
+// requirement does not ask OAuth and a username of (a test wiki, a family
+// it does not name, or www.mediawiki.org, asked for OAuth alone).
+func gaps(sites []Site, limit int) []gap {
+	var out []gap
+	for _, missing := range []bool{true, false} {
+		label := "uncovered"
+		if missing {
+			label = "missing"
+		}
+		for _, v := range Verdicts[1:] {
+			var codes []string
+			for i := range sites {
+				if sites[i].Verdict == v && sites[i].Missing() == missing {
+					codes = append(codes, sites[i].Code)
+				}
 			}
+			if len(codes) == 0 {
+				continue
+			}
+			more := ""
+			if len(codes) > limit {
+				more = fmt.Sprintf(" and %d more", len(codes)-limit)
+				codes = codes[:limit]
+			}
+			out = append(out, gap{label, fmt.Sprintf("%s: %s%s", v, strings.Join(codes, ", "), more)})
+			label = ""
 		}
-		if len(codes) == 0 {
-			continue
-		}
-		more := ""
-		if len(codes) > limit {
-			more = fmt.Sprintf(" and %d more", len(codes)-limit)
-			codes = codes[:limit]
-		}
-		out = append(out, fmt.Sprintf("%s: %s%s", v, strings.Join(codes, ", "), more))
 	}
 	return out
 }
