@@ -179,26 +179,10 @@ func resolve(cfg *model.Config, lookup func(string) (string, bool)) error {
 // mapEnvReads returns a copy of v with every Unknown, and every str that
 // is the default of an environment read, replaced by fn's result.
 func mapEnvReads(v model.Value, fn func(model.Value) model.Value) model.Value {
-	if _, def := envDefaultName(v); def {
-		return fn(v)
-	}
-	if v.Kind == model.Unknown {
-		return fn(v)
-	}
-	out := v
-	if v.Items != nil {
-		out.Items = make([]model.Value, len(v.Items))
-		for i, it := range v.Items {
-			out.Items[i] = mapEnvReads(it, fn)
-		}
-	}
-	if v.Values != nil {
-		out.Values = make([]model.Value, len(v.Values))
-		for i, it := range v.Values {
-			out.Values[i] = mapEnvReads(it, fn)
-		}
-	}
-	return out
+	return mapValues(v, func(v model.Value) bool {
+		_, def := envDefaultName(v)
+		return def || v.Kind == model.Unknown
+	}, fn)
 }
 
 func newConfig(cfg *model.Config) *Config {

@@ -455,20 +455,27 @@ func walkValues(v model.Value, fn func(model.Value)) {
 // mapStrings returns a copy of v with every str replaced by fn's result,
 // depth first.
 func mapStrings(v model.Value, fn func(model.Value) model.Value) model.Value {
-	if v.Kind == model.Str {
+	return mapValues(v, func(v model.Value) bool { return v.Kind == model.Str }, fn)
+}
+
+// mapValues returns a copy of v with every value that pick chooses
+// replaced by fn's result, depth first; what it chooses is not looked
+// into.
+func mapValues(v model.Value, pick func(model.Value) bool, fn func(model.Value) model.Value) model.Value {
+	if pick(v) {
 		return fn(v)
 	}
 	out := v
 	if v.Items != nil {
 		out.Items = make([]model.Value, len(v.Items))
 		for i, it := range v.Items {
-			out.Items[i] = mapStrings(it, fn)
+			out.Items[i] = mapValues(it, pick, fn)
 		}
 	}
 	if v.Values != nil {
 		out.Values = make([]model.Value, len(v.Values))
 		for i, it := range v.Values {
-			out.Values[i] = mapStrings(it, fn)
+			out.Values[i] = mapValues(it, pick, fn)
 		}
 	}
 	return out
