@@ -174,8 +174,8 @@ func (r *runner) coverageReports(files []string, o *coverageOptions) ([]*coverag
 		srcs[i] = src
 	}
 	cfgs := make([]*model.Config, len(files))
-	inPool(len(files), o.jobs, o.limits, nil, func(pool *sandbox.Pool, i int) {
-		cfgs[i] = pool.Evaluate(files[i], srcs[i], o.env)
+	inPool(len(files), o.jobs, o.limits, nil, func(turn *sandbox.Turn, i int) {
+		cfgs[i] = turn.Evaluate(files[i], srcs[i], o.env)
 	})
 	reports := make([]*coverage.Report, len(files))
 	for i, cfg := range cfgs {

@@ -95,11 +95,14 @@ func poolOptions(c *cli.Context) (int, sandbox.Limits, error) {
 }
 
 // inPool calls do for 0 to n-1 from up to 2*jobs goroutines at a time,
-// all evaluating in one sandbox pool of jobs workers. feed, when not nil,
-// is called with each i, in order, before i is handed out; it may block to
-// hold the work back.
+// all evaluating in one sandbox pool of jobs workers. Each i comes with
+// the turn it evaluates in, taken in the order of i, so the files get
+// workers in order and a file never waits behind a later one; do uses it
+// or leaves it, and an unused turn is released after do. feed, when not
+// nil, is called with each i, in order, before i is handed out; it may
+// block to hold the work back.
 func inPool(n, jobs int, limits sandbox.Limits, feed func(i int),
-	do func(pool *sandbox.Pool, i int)) {
+	do func(turn *sandbox.Turn, i int)) {
 	if n == 0 {
 		return
 	}
@@ -109,15 +112,20 @@ func inPool(n, jobs int, limits sandbox.Limits, feed func(i int),
 	// The workers' start-up is most of the time one file takes; it runs
 	// while the caller's own set-up does.
 	pool.Start(jobs)
-	next := make(chan int)
+	type job struct {
+		i    int
+		turn *sandbox.Turn
+	}
+	next := make(chan job)
 	var wg sync.WaitGroup
 	// Twice as many callers as workers: while one caller runs the rules
 	// on what its worker returned, another hands that worker its next
 	// file, so no worker waits on the rules.
 	for range 2 * jobs {
 		wg.Go(func() {
-			for i := range next {
-				do(pool, i)
+			for j := range next {
+				do(j.turn, j.i)
+				j.turn.Release()
 			}
 		})
 	}
@@ -125,7 +133,7 @@ func inPool(n, jobs int, limits sandbox.Limits, feed func(i int),
 		if feed != nil {
 			feed(i)
 		}
-		next <- i
+		next <- job{i, pool.Take()}
 	}
 	close(next)
 	wg.Wait()
@@ -325,8 +333,8 @@ func (r *runner) checkAll(files []string, opts []validate.Options, o *lintOption
 	go func() {
 		defer close(done)
 		inPool(len(files), o.jobs, o.limits, func(int) { ahead <- struct{}{} },
-			func(pool *sandbox.Pool, i int) {
-				results[i] <- r.check(pool, files[i], opts[i], o)
+			func(turn *sandbox.Turn, i int) {
+				results[i] <- r.check(turn, files[i], opts[i], o)
 				o.progress.fileDone()
 			})
 	}()
@@ -344,15 +352,15 @@ func (r *runner) checkAll(files []string, opts []validate.Options, o *lintOption
 	<-done
 }
 
-// check evaluates one file in the pool and runs the rules on it.
-func (r *runner) check(pool *sandbox.Pool, file string, opts validate.Options,
+// check evaluates one file in its turn and runs the rules on it.
+func (r *runner) check(turn *sandbox.Turn, file string, opts validate.Options,
 	o *lintOptions) fileResult {
 	src, err := r.readSource(file)
 	if err != nil {
 		return fileResult{file: file, diags: []diag.Diagnostic{ioFinding(file, err)}, readErr: true}
 	}
 	start := time.Now()
-	cfg := pool.Evaluate(file, src, o.env)
+	cfg := turn.Evaluate(file, src, o.env)
 	opts.Source = src
 	ds := validate.Check(cfg, opts)
 	fmt.Fprintf(o.log, "pwbconf: %s: %d findings in %v\n", file, len(ds),

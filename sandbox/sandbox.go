@@ -135,19 +135,64 @@ type Env struct {
 
 // Evaluate evaluates one file in a worker. It never returns nil: a file the
 // sandbox had to stop gets a model holding an error diagnostic at the line
-// it had reached.
+// it had reached. Concurrent calls get workers in no set order; Take gives
+// them in the order the files are taken.
 func (p *Pool) Evaluate(file string, src []byte, env Env) *model.Config {
 	if n := int64(len(src)); n > p.limits.MaxFileBytes {
-		return fileError(file, diag.CodeRefused, fmt.Sprintf(
-			"file is %s, over the %s size limit; it was not evaluated",
-			sizeText(n), sizeText(p.limits.MaxFileBytes)))
+		return p.tooLarge(file, n)
 	}
-	var w *worker
+	return p.Take().Evaluate(file, src, env)
+}
+
+// A Turn is one file's right to a worker, taken before the file is
+// evaluated. Turns are granted in the order Take is called, so a caller
+// that takes them in the order of its files has the files evaluated in
+// that order however many goroutines then run them.
+type Turn struct {
+	p      *Pool
+	w      *worker
+	open   bool // holds a slot of p
+	closed bool // taken from a closed pool
+}
+
+// Take waits until a worker is free and holds it for one Evaluate or
+// Release of the returned turn. On a closed pool it returns at once, with a
+// turn whose Evaluate reports the pool closed.
+func (p *Pool) Take() *Turn {
 	select {
-	case w = <-p.slots:
+	case w := <-p.slots:
+		return &Turn{p: p, w: w, open: true}
 	case <-p.done:
+		return &Turn{p: p, closed: true}
+	}
+}
+
+// Release gives the turn's worker back unused. It does nothing once the
+// turn was used or released, so a caller can defer it.
+func (t *Turn) Release() {
+	if t.open {
+		t.open = false
+		t.p.slots <- t.w
+	}
+}
+
+// Evaluate is Pool.Evaluate in the worker the turn holds, which it gives
+// back. A turn evaluates one file; evaluating a second, or after Release,
+// is a bug of the caller and panics.
+func (t *Turn) Evaluate(file string, src []byte, env Env) *model.Config {
+	p := t.p
+	if t.closed {
 		return fileError(file, diag.CodeInternal, closedText)
 	}
+	if !t.open {
+		panic("sandbox: a Turn evaluates one file")
+	}
+	if n := int64(len(src)); n > p.limits.MaxFileBytes {
+		t.Release()
+		return p.tooLarge(file, n)
+	}
+	t.open = false
+	w := t.w
 	req := request{
 		File: file, Src: src, Env: env.Vars, EnvComplete: env.Complete,
 		Timeout: p.limits.Timeout,
@@ -163,6 +208,13 @@ func (p *Pool) Evaluate(file string, src []byte, env Env) *model.Config {
 			return res.config(file, src, p.limits)
 		}
 	}
+}
+
+// tooLarge is the model of a file over the size limit, never evaluated.
+func (p *Pool) tooLarge(file string, n int64) *model.Config {
+	return fileError(file, diag.CodeRefused, fmt.Sprintf(
+		"file is %s, over the %s size limit; it was not evaluated",
+		sizeText(n), sizeText(p.limits.MaxFileBytes)))
 }
 
 // run evaluates req in w, or in a new worker when w is nil, and returns the

@@ -29,12 +29,15 @@ func asJSON(t testing.TB, cfg *model.Config) string {
 	return string(b)
 }
 
-// checkGood evaluates case 01 in p and in process and wants the same model.
-func checkGood(t *testing.T, p *Pool) {
+// checkGood evaluates case 01 in e, a pool or a turn, and in process, and
+// wants the same model.
+func checkGood(t *testing.T, e interface {
+	Evaluate(string, []byte, Env) *model.Config
+}) {
 	t.Helper()
 	file, src := sharedcase.Read(t, "01")
 	want := asJSON(t, parser.Evaluate(file, src, parser.Options{}))
-	if diff := cmp.Diff(want, asJSON(t, p.Evaluate(file, src, Env{}))); diff != "" {
+	if diff := cmp.Diff(want, asJSON(t, e.Evaluate(file, src, Env{}))); diff != "" {
 		t.Errorf("good file after a hostile one (-in process +pool):\n%s", diff)
 	}
 }
@@ -306,4 +309,42 @@ func selfRSS(t *testing.T) int64 {
 	}
 	pages, _ := strconv.ParseInt(strings.Fields(string(b))[1], 10, 64)
 	return pages * int64(os.Getpagesize())
+}
+
+// TestTurn checks that a turn holds its worker until it is used or
+// released, that a released turn's worker goes to the next one, and that
+// a turn evaluates one file.
+func TestTurn(t *testing.T) {
+	p := NewPool(1, Limits{})
+	defer p.Close()
+	first := p.Take()
+	got := make(chan *Turn)
+	go func() { got <- p.Take() }()
+	select {
+	case <-got:
+		t.Fatal("a second turn was granted while the only worker was held")
+	case <-time.After(50 * time.Millisecond):
+	}
+	first.Release()
+	first.Release() // a second release gives nothing back
+	second := <-got
+	checkGood(t, second)
+	if len(p.slots) != 1 {
+		t.Fatalf("%d workers free after the turns, want 1", len(p.slots))
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("a turn evaluated a second file")
+		}
+	}()
+	second.Evaluate("x.py", []byte("x = 1\n"), Env{})
+}
+
+// TestTurnClosed checks that a turn taken from a closed pool reports it.
+func TestTurnClosed(t *testing.T) {
+	p := NewPool(1, Limits{})
+	p.Close()
+	turn := p.Take()
+	stopped(t, turn.Evaluate("x.py", []byte("x = 1\n"), Env{}), diag.CodeInternal)
+	turn.Release()
 }
