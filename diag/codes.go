@@ -38,4 +38,7 @@ const (
 	// CodeUnresolvedEnv (info): a value comes from an environment
 	// variable the sandbox was not given, so it is unknown.
 	CodeUnresolvedEnv = "PWB010"
+	// CodeUnsupportedSyntax (error): the file uses syntax of a newer
+	// Python that the embedded interpreter lacks, so it was not checked.
+	CodeUnsupportedSyntax = "PWB011"
 )

@@ -11,6 +11,7 @@ import (
 
 	"github.com/pwbconf/pwbconf/diag"
 	"github.com/pwbconf/pwbconf/model"
+	"github.com/pwbconf/pwbconf/parser/rewrite"
 )
 
 // refusedBuiltins reach the file system, the terminal or the compiler:
@@ -30,9 +31,10 @@ func (ctx *sandboxContext) sandboxBuiltins(g py.StringDict) {
 	}
 	g["__import__"] = newFunc("__import__", ctx.importHook)
 	g["print"] = newFunc("print", ev.print)
-	g["__pwbconf_at__"] = &statementHook{name: "__pwbconf_at__", run: ev.hookAt}
-	g["__pwbconf_loop__"] = &statementHook{name: "__pwbconf_loop__", run: ev.hookLoop}
-	g["__pwbconf_def__"] = &statementHook{name: "__pwbconf_def__", run: func(pos model.Pos) (py.Object, error) {
+	g["__pwbconf_at__"] = &statementHook{ev: ev, name: "__pwbconf_at__", run: ev.hookAt}
+	g["__pwbconf_loop__"] = &statementHook{ev: ev, name: "__pwbconf_loop__", run: ev.hookLoop}
+	g["__pwbconf_hdr__"] = &statementHook{ev: ev, name: "__pwbconf_hdr__", run: ev.hookHeader}
+	g["__pwbconf_def__"] = &statementHook{ev: ev, name: "__pwbconf_def__", run: func(pos model.Pos) (py.Object, error) {
 		if _, err := ev.hookAt(pos); err != nil {
 			return nil, err
 		}
@@ -56,6 +58,7 @@ func (ctx *sandboxContext) sandboxBuiltins(g py.StringDict) {
 // number to scan nor constants to compare with every other constant of
 // the file, which made the hooks a third of compiling a file.
 type statementHook struct {
+	ev   *evaluation
 	name string
 	run  func(model.Pos) (py.Object, error)
 }
@@ -68,7 +71,14 @@ func (h *statementHook) Type() *py.Type { return statementHookType }
 // M__getattribute__ runs the hook at the position the name spells.
 func (h *statementHook) M__getattribute__(name string) (py.Object, error) {
 	if line, col, ok := hookPosition(name); ok {
-		return h.run(model.Pos{Line: line, Col: col})
+		pos := model.Pos{Line: line, Col: col}
+		// The file cannot name a hook, but it can build the name at run
+		// time (getattr with a joined string); a position the rewrite did
+		// not write would then misplace every finding after it.
+		if l := h.ev.lines; l != nil && !l.Hooks[rewrite.Pos{Line: line, Col: col}] {
+			return nil, h.ev.refuse("let a file run its statement hooks")
+		}
+		return h.run(pos)
 	}
 	return nil, py.ExceptionNewf(py.AttributeError, "'%s' has no attribute '%s'", h.name, name)
 }
@@ -90,7 +100,7 @@ func hookPosition(name string) (line, col int, ok bool) {
 
 // contextBuiltins are the names sandboxBuiltins sets in every context.
 var contextBuiltins = slices.Concat([]string{"__import__", "print", "__pwbconf_at__",
-	"__pwbconf_loop__", "__pwbconf_def__", "__pwbconf_size__", "__pwbconf_grow__",
+	"__pwbconf_loop__", "__pwbconf_hdr__", "__pwbconf_def__", "__pwbconf_size__", "__pwbconf_grow__",
 	"pow", "iter", "sum", "len"}, refusedBuiltins)
 
 // sharedBuiltins are the sandbox's builtins that hold no state. A Python
@@ -101,8 +111,11 @@ func sharedBuiltins() py.StringDict {
 		"__pwbconf_or__":  newFunc("__pwbconf_or__", orHook),
 		"__pwbconf_ior__": newFunc("__pwbconf_ior__", iorHook),
 		"__pwbconf_eq__":  newFunc("__pwbconf_eq__", eqHook),
-		"repr":            newFunc("repr", builtinRepr),
-		"reversed":        newFunc("reversed", builtinReversed),
+		"__pwbconf_deco__": newFunc("__pwbconf_deco__", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			return args[0], nil
+		}),
+		"repr":     newFunc("repr", builtinRepr),
+		"reversed": newFunc("reversed", builtinReversed),
 		"min": newFunc("min", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return minMax("min", py.Lt, args, kwargs)
 		}),

@@ -191,6 +191,16 @@ func (ev *evaluation) hookAt(pos model.Pos) (py.Object, error) {
 	return ev.enter(pos)
 }
 
+// hookHeader is __pwbconf_hdr__.L<line>_<col>, run as the condition of an
+// if, elif or while is evaluated. It only moves the current line: the
+// statements of the body run their own hooks, which check the limits, and
+// a stop stays charged to the last simple statement, where the time or
+// memory went.
+func (ev *evaluation) hookHeader(pos model.Pos) (py.Object, error) {
+	ev.cur = pos
+	return py.None, nil
+}
+
 // expectBinds notes the module-level names the statement at pos binds by
 // its syntax. Inside a function they are names it declares global, and
 // they go to the top-level statement that called it.

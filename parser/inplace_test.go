@@ -146,6 +146,84 @@ func TestReservedNames(t *testing.T) {
 	}
 }
 
+// TestHookBuiltAtRunTime checks that a hook the file reaches by a name it
+// builds at run time is refused when it runs: the position it would set
+// is not one the rewrite wrote, and would misplace what follows.
+func TestHookBuiltAtRunTime(t *testing.T) {
+	for _, hook := range []string{"at", "loop", "hdr", "def"} {
+		src := "mylang = 'en'\nimport builtins\n" +
+			"h = getattr(builtins, '__pwbconf_' + '" + hook + "__')\nh.L99_1\nfamily = 'x'\n"
+		stopAt(t, Evaluate("user-config.py", []byte(src), Options{}), diag.CodeRefused, 4, "statement hooks")
+	}
+}
+
+// TestConditionLine checks that what a condition decides is reported at
+// the if, elif or while that evaluates it, not at the statement before.
+func TestConditionLine(t *testing.T) {
+	for _, tt := range []struct {
+		src  string
+		line int
+	}{
+		{"import pathlib\nx = 1\n\nif pathlib.Path('/x').exists():\n    x = 2\n", 4},
+		{"import pathlib\nx = 1\nif x == 2:\n    pass\nelif pathlib.Path('/x'):\n    x = 2\n", 5},
+		{"import pathlib\nx = 1\nwhile pathlib.Path('/x'):\n    x = 2\n", 3},
+	} {
+		cfg := Evaluate("user-config.py", []byte(tt.src), Options{})
+		var lines []int
+		for _, d := range cfg.Diagnostics {
+			if strings.Contains(d.Message, "false in conditions") {
+				lines = append(lines, d.Line)
+			}
+		}
+		if !slices.Equal(lines, []int{tt.line}) {
+			t.Errorf("%q: the unknown condition is noted at lines %v, want %d", tt.src, lines, tt.line)
+		}
+	}
+}
+
+// TestUnsupportedSyntax checks that syntax of a newer Python that the
+// interpreter lacks is reported as pwbconf's limit, where it is, and that
+// look-alikes the interpreter runs are not.
+func TestUnsupportedSyntax(t *testing.T) {
+	for _, tt := range []struct {
+		src, what string
+		line, col int
+	}{
+		{"x = 1\nif (n := 3) > 2:\n    pass\n", ":=", 2, 7},
+		{"d = {'b': 2,\n     **{'a': 1}}\n", "**", 2, 6},
+		{"x = [1, *[2]]\n", "* inside", 1, 9},
+		{"x = (*[1], 2)\n", "* inside", 1, 6},
+		{"match x:\n    case 1:\n        pass\n", "match statement", 1, 1},
+		{"try:\n    pass\nexcept* ValueError:\n    pass\n", "except*", 3, 1},
+		{"type T = str\n", "type statement", 1, 1},
+		{"def f[T](x):\n    return x\n", "type parameters", 1, 1},
+	} {
+		stopAt(t, Evaluate("user-config.py", []byte(tt.src), Options{}),
+			diag.CodeUnsupportedSyntax, tt.line, tt.what)
+		if d := Evaluate("user-config.py", []byte(tt.src), Options{}).Diagnostics[0]; d.Column != tt.col {
+			t.Errorf("%q: column %d, want %d", tt.src, d.Column, tt.col)
+		}
+	}
+	for _, src := range []string{
+		"a, *b = [1, 2, 3]\n", "print(*[1], sep='')\n", "def f(*a, **k):\n    return a\n",
+		"match = {'x': 1}\nmatch['y'] = 2\n", "type = 'a'\n", "f = lambda *a: a\n",
+		"x = [2 ** 3, 4 * 5]\n",
+	} {
+		noErrors(t, eval(t, src, nil))
+	}
+	// A real mistake before the construct is still the file's.
+	stopAt(t, Evaluate("user-config.py", []byte("y = 'a' +\nx = {**{}}\n"), Options{}),
+		diag.CodeSyntaxError, 1, "SyntaxError")
+}
+
+// TestDottedDecorator checks that a decorator reached through attributes
+// runs, where gpython alone looks the dotted name up as one name.
+func TestDottedDecorator(t *testing.T) {
+	cfg := eval(t, "class _B:\n    pass\n_B.d = lambda f: f\n@_B.d\ndef _g():\n    return 'en'\nmylang = _g()\n", nil)
+	noErrors(t, cfg)
+	wantStr(t, cfg, "mylang", "en")
+}
+
 func TestPythonText(t *testing.T) {
 	cfg := eval(t, `a = '{!r} {} {}'.format((1,), 1e16, float('inf'))
 b = '%s|%s' % ([0.1, 2.0], {'k': (1,)})

@@ -150,6 +150,8 @@ func stopConsequence(code string, line int) string {
 	switch code {
 	case diag.CodeSyntaxError:
 		return "Pywikibot fails to start and no setting is checked"
+	case diag.CodeUnsupportedSyntax:
+		return "no setting is checked"
 	case diag.CodeException, diag.CodeRemovedName, diag.CodeRecursionLimit:
 		if line <= 1 {
 			return "Pywikibot fails to start (pwbconf checked line 1 only)"
@@ -186,6 +188,11 @@ func (ev *evaluation) syntaxFromCompiler(err error) {
 	pos := model.Pos{Line: max(int(line), 1), Col: 1}
 	if ev.lines != nil && line > 0 {
 		pos.Line, pos.Col = ev.lines.OriginalOffset(int(line), int(col))
+		if c, ok := ev.lines.Unsupported(pos.Line); ok {
+			ev.stop(diag.CodeUnsupportedSyntax, model.Pos{Line: c.Line, Col: c.Col}, fmt.Sprintf(
+				"pwbconf's interpreter cannot run %s, which needs Python %s or later", c.What, c.Since))
+			return
+		}
 	}
 	ev.stop(diag.CodeSyntaxError, pos, exceptionText(exc))
 }

@@ -13,11 +13,12 @@ import (
 
 // 'x' * (1 << 34), [0] * 10**10 or 10 ** 10 ** 10 build their result in
 // one step of the interpreter, a Go loop no statement hook interrupts, so
-// the heap check between statements comes too late. The rewrite hands the
-// left operand of each *, ** and << to __pwbconf_size__, and the value it
+// the heap check between statements comes too late, and so does the one
+// after x = x + x, which doubles in one step. The rewrite hands the
+// left operand of each *, **, << and + to __pwbconf_size__, and the value it
 // gives back works out the size of the result before gpython builds it.
 
-// sizeOperand is the left operand of one *, ** or <<.
+// sizeOperand is the left operand of one *, **, << or +.
 type sizeOperand struct {
 	ev *evaluation
 	x  py.Object
@@ -31,6 +32,13 @@ func (o *sizeOperand) M__mul__(other py.Object) (py.Object, error) {
 		return nil, err
 	}
 	return py.Mul(o.x, other)
+}
+
+func (o *sizeOperand) M__add__(other py.Object) (py.Object, error) {
+	if err := o.ev.checkSize("+", sumBytes(o.x, other)); err != nil {
+		return nil, err
+	}
+	return py.Add(o.x, other)
 }
 
 func (o *sizeOperand) M__pow__(other, modulo py.Object) (py.Object, error) {
@@ -70,6 +78,8 @@ func (ev *evaluation) growHook(args py.Tuple, _ py.StringDict) (py.Object, error
 		size = powerBytes(args[1], args[2])
 	case "<<":
 		size = shiftBytes(args[1], args[2])
+	case "+":
+		size = sumBytes(args[1], args[2])
 	}
 	if err := ev.checkSize(string(op), size); err != nil {
 		return nil, err
@@ -131,6 +141,17 @@ func productBytes(a, b py.Object) float64 {
 		return (x + y) / 8
 	}
 	return 0
+}
+
+// sumBytes estimates the size of a + b: two sequences joined. Numbers
+// never grow by addition.
+func sumBytes(a, b py.Object) float64 {
+	x, ok1 := seqBytes(a)
+	y, ok2 := seqBytes(b)
+	if !ok1 || !ok2 {
+		return 0
+	}
+	return x + y
 }
 
 // powerBytes estimates the size of a ** b for integers.

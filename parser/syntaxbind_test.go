@@ -164,4 +164,12 @@ func TestDoublingStopsInTime(t *testing.T) {
 	cfg := Evaluate("user-config.py", []byte(src), Options{MemoryLimit: 64 << 20, Timeout: 5 * time.Second})
 	stopAt(t, cfg, diag.CodeMemoryLimit, 4, "memory limit")
 	mustSetting(t, cfg, "family")
+	// Joined in one step, the next double would pass the limit before
+	// any statement hook could look at the heap: the size of + is checked
+	// before it is built, as that of * is.
+	for _, line := range []string{"    x = x + x\n", "    x += x\n"} {
+		src := "family = 'wikipedia'\nx = ['ab'] * 1000\nwhile True:\n" + line
+		stopAt(t, Evaluate("user-config.py", []byte(src), Options{MemoryLimit: 64 << 20, Timeout: 5 * time.Second}),
+			diag.CodeMemoryLimit, 4, "the result of +")
+	}
 }

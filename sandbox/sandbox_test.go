@@ -100,8 +100,12 @@ func TestHostileCases(t *testing.T) {
 }
 
 func TestDeaths(t *testing.T) {
-	p := NewPool(1, Limits{Timeout: 500 * time.Millisecond})
-	defer p.Close()
+	// Only spin is about time. The others get a limit no loaded machine
+	// reaches, so that their own way of dying is what is seen.
+	short := NewPool(1, Limits{Timeout: 500 * time.Millisecond})
+	defer short.Close()
+	long := NewPool(1, Limits{Timeout: time.Minute})
+	defer long.Close()
 	tests := []struct{ fake, code, text string }{
 		{"spin", diag.CodeTimeLimit, "time limit of 500ms"},
 		{"grow", diag.CodeMemoryLimit, "memory limit of 64 MiB"},
@@ -114,6 +118,10 @@ func TestDeaths(t *testing.T) {
 		t.Run(tt.fake, func(t *testing.T) {
 			if raceEnabled && tt.fake == "recurse" {
 				tt.code, tt.text = diag.CodeMemoryLimit, "memory limit"
+			}
+			p := long
+			if tt.fake == "spin" {
+				p = short
 			}
 			src := fakePrefix + tt.fake
 			start := time.Now()

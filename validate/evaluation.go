@@ -21,6 +21,26 @@ var syntaxError = &Rule{
 	Good: "family = 'wikipedia'\n",
 }
 
+var unsupportedSyntax = &Rule{
+	Code:           diag.CodeUnsupportedSyntax,
+	Name:           "unsupported-syntax",
+	Severity:       diag.Error,
+	stopsPywikibot: true,
+	Summary:        "the file uses Python syntax pwbconf cannot run",
+	Doc: "pwbconf runs user-config.py in an embedded interpreter of the " +
+		"Python 3.4 language, which it extends to newer syntax (f-strings, " +
+		"annotations, underscores in numbers and more). A few newer " +
+		"constructs remain out of its reach: the assignment expression :=, " +
+		"unpacking with * or ** inside a list, tuple, set or dict display, " +
+		"the match statement, except*, the type statement and type " +
+		"parameters. Pywikibot itself runs such a file on a Python that " +
+		"has the construct; pwbconf cannot check it, and reports an error so " +
+		"that an unchecked file does not pass. Write the line with older " +
+		"syntax, for example dict(a, **b) or a | b instead of {**a, **b}.",
+	Bad:  "_extra = {'en': 'ExampleBot'}\nusernames['wikipedia'] = {**_extra}\n",
+	Good: "_extra = {'en': 'ExampleBot'}\nusernames['wikipedia'] = dict(_extra)\n",
+}
+
 var exception = &Rule{
 	Code:           diag.CodeException,
 	Name:           "exception",

@@ -54,7 +54,7 @@ var registry, byCode = index(
 	// Evaluation.
 	unreadable,
 	syntaxError, exception, removedName, refused, timeLimit, memoryLimit,
-	recursionLimit, internalError, unknownImport, unresolvedEnv,
+	recursionLimit, internalError, unknownImport, unresolvedEnv, unsupportedSyntax,
 	// Top-level variables.
 	unknownVariable, wrongType, deprecatedVariable, removedVariable,
 	userAgentDeprecated, userAgentUnknown, privatePermission, unsafeFile,

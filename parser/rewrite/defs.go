@@ -56,7 +56,7 @@ func (w *writer) classHeader(toks []token, pending string) {
 // keyword, after the loop hook it owes, if any.
 func (w *writer) hookCall(keyword *token, pending string) string {
 	line, col := w.src.pos(keyword.start)
-	call := hookText(atHook, line, col)
+	call := w.hook(atHook, line, col)
 	if pending != "" {
 		return "(" + pending + ", " + call + ")"
 	}
@@ -67,7 +67,7 @@ func (w *writer) hookCall(keyword *token, pending string) string {
 // statement hook that returns an empty tuple.
 func (w *writer) emptyCall(keyword *token, pending string) string {
 	line, col := w.src.pos(keyword.start)
-	call := hookText(defHook, line, col)
+	call := w.hook(defHook, line, col)
 	if pending != "" {
 		return "(" + pending + ", " + call + ")[1]"
 	}

@@ -33,7 +33,13 @@
 // a class, `class A(*__pwbconf_def__.L<L>_<C>):` or `class
 // A((__pwbconf_at__.L<L>_<C>, (B))[1]):`. A decorated def gets no hook,
 // since gpython miscompiles a decorated def with a return annotation.
-// Other compound headers and decorators get no hook.
+//
+// The condition of an if, elif or while is wrapped as
+// `(__pwbconf_hdr__.L<L>_<C>, (cond))[1]`: that hook only tells the
+// evaluator which line is evaluating, so that what a condition decides is
+// reported there; the statement a stop is charged to stays the last simple
+// statement. Other compound headers and decorators get no hook. Every
+// hook position is listed in [Result.Hooks].
 //
 // # What is rewritten
 //

@@ -22,6 +22,7 @@ def run(src, hooks):
                 return self.run()
         ns['__pwbconf_at__'] = Hook(lambda: None)
         ns['__pwbconf_loop__'] = Hook(lambda: ns.__setitem__('loops', ns.get('loops', 0) + 1))
+        ns['__pwbconf_hdr__'] = Hook(lambda: None)
         ns['__pwbconf_def__'] = Hook(lambda: ())
         ns['__pwbconf_fmt__'] = lambda x: x
         ns['__pwbconf_size__'] = lambda x: x
@@ -29,6 +30,7 @@ def run(src, hooks):
         ns['__pwbconf_or__'] = lambda x: x
         ns['__pwbconf_ior__'] = lambda target, value: value
         ns['__pwbconf_eq__'] = lambda x: x
+        ns['__pwbconf_deco__'] = lambda x: x
     exec(compile(src, 'user-config.py', 'exec'), ns)
     names = {k: v for k, v in ns.items() if not k.startswith('__') and not callable(v)}
     names.pop('loops', None)

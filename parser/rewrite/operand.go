@@ -14,10 +14,11 @@ import (
 //	d | e            ->  __pwbconf_or__(d) | e
 //
 // gpython formats `str % values` with Go's fmt, so __pwbconf_fmt__ gives a
-// str back as a value that formats the way CPython does. *, ** and <<
+// str back as a value that formats the way CPython does. *, **, << and +
 // can build a value of gigabytes in one step of the interpreter, which no
-// statement hook interrupts, so __pwbconf_size__ gives back a value that
-// checks the size of the result before it is built.
+// statement hook interrupts (x = x + x doubles a string each pass), so
+// __pwbconf_size__ gives back a value that checks the size of the result
+// before it is built.
 //
 // The left operand is the run of tokens that binds tighter than the
 // operator: for % and *, a primary with its trailers, powers, unary signs
@@ -51,6 +52,7 @@ var (
 	wrapped = map[string]operator{
 		"%":  {call: fmtCall, tighter: multiplicative, unary: true},
 		"*":  {call: sizeCall, tighter: multiplicative, unary: true, numbers: true},
+		"+":  {call: sizeCall, tighter: additive, unary: true},
 		"**": {call: sizeCall, numbers: true},
 		"<<": {call: sizeCall, tighter: additive, unary: true, numbers: true},
 		"|":  {call: orCall, tighter: bitwise, unary: true},
@@ -58,7 +60,7 @@ var (
 		"!=": {call: eqCall, tighter: bitwise, unary: true},
 	}
 	// augmented are the augmented assignments rewritten on plain names.
-	augmented = map[string]bool{"%=": true, "*=": true, "**=": true, "<<=": true, "|=": true}
+	augmented = map[string]bool{"%=": true, "*=": true, "**=": true, "<<=": true, "|=": true, "+=": true}
 )
 
 // wrapping is a left operand to hand to call, from first to last.

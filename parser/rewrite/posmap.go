@@ -17,8 +17,15 @@ type Result struct {
 	Binds map[Pos][]string
 	// Headers holds the column of the first if, elif, while, for or with
 	// header starting on a line, by line. These headers run no statement
-	// hook of their own.
+	// hook of their own; the header hook of an if, elif or while only
+	// tells where the condition is evaluated.
 	Headers map[int]int
+	// Hooks holds every position a hook was written for. A hook read at
+	// another position was not put there by the rewrite: the file reached
+	// the hook object by a path the sandbox did not foresee.
+	Hooks map[Pos]bool
+
+	constructs []Construct // see Unsupported
 
 	lines  [][]anchor // anchors of each line of Src, by column
 	starts []int      // byte offset of each line of Src

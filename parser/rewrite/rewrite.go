@@ -8,6 +8,8 @@ import (
 // Names of the hooks and of the module that stands in for __future__.
 const (
 	atHook       = "__pwbconf_at__"
+	headerHook   = "__pwbconf_hdr__"
+	decoHook     = "__pwbconf_deco__"
 	loopHook     = "__pwbconf_loop__"
 	defHook      = "__pwbconf_def__"
 	fmtCall      = "__pwbconf_fmt__"
@@ -38,7 +40,7 @@ func rewrite(src []byte, trace func(off, line, col int)) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &writer{src: s, text: s.text, b: newBuilder(s), trace: trace}
+	w := &writer{src: s, text: s.text, b: newBuilder(s), trace: trace, hooks: map[Pos]bool{}}
 	pending := ""
 	for start := 0; start < len(toks); {
 		end := start
@@ -58,6 +60,8 @@ func rewrite(src []byte, trace func(off, line, col int)) (*Result, error) {
 	r.Futures = w.futures
 	r.Binds = w.binds
 	r.Headers = w.headers
+	r.Hooks = w.hooks
+	r.constructs = w.constructs
 	return r, nil
 }
 
@@ -74,9 +78,12 @@ type writer struct {
 	scopes    []scope
 	binds     map[Pos][]string
 	headers   map[int]int
-	err       error
-	trace     func(off, line, col int)
-	frames    []argFrame // fixArgs's stack, kept from line to line
+	hooks     map[Pos]bool
+	// constructs are those gpython lacks, in the order of the file.
+	constructs []Construct
+	err        error
+	trace      func(off, line, col int)
+	frames     []argFrame // fixArgs's stack, kept from line to line
 }
 
 func (w *writer) tokText(t *token) string { return w.text[t.start:t.end] }
@@ -97,6 +104,7 @@ func (w *writer) isKeyword(t *token) bool {
 // call owed to the first statement of a for body; line returns the call
 // still owed after this line.
 func (w *writer) line(toks []token, pending string) (string, error) {
+	w.unsupported(toks)
 	w.fixArgs(toks)
 	owed, err := w.plan(toks, pending)
 	// Last, so that the operand calls nest inside every other insertion.
@@ -112,6 +120,7 @@ func (w *writer) plan(toks []token, pending string) (string, error) {
 	if first.kind == tOp && word == "@" {
 		w.code = true
 		w.decorated = true
+		w.decorator(toks[1:])
 		return pending, nil // the def or class below pays it
 	}
 	if first.kind == tName && word == "async" {
@@ -142,9 +151,15 @@ func (w *writer) plan(toks []token, pending string) (string, error) {
 		if in := w.find(toks[:colon], "in"); in > 0 {
 			w.wrap(toks[in+1:colon], pending)
 		}
-		owed = hookText(loopHook, line, col)
-	case "if", "while":
-		w.wrap(toks[1:colon], pending)
+		owed = w.hook(loopHook, line, col)
+	case "if", "elif", "while":
+		// What the condition decides (an unknown value taken as false,
+		// say) belongs to this line, not to the statement before.
+		call := w.hook(headerHook, line, col)
+		if pending != "" {
+			call = "(" + pending + ", " + call + ")"
+		}
+		w.wrap(toks[1:colon], call)
 	case "with":
 		end := colon
 		if k := w.find(toks[:colon], "as", ","); k > 0 {
@@ -165,6 +180,21 @@ func (w *writer) plan(toks []token, pending string) (string, error) {
 		return "", w.simple(toks[colon+1:], owed)
 	}
 	return owed, nil
+}
+
+// decorator passes a decorator other than a name or a call of a name
+// through __pwbconf_deco__, which returns it: gpython compiles `@a.b` as
+// the one name "a.b", which no namespace holds, and takes no expression
+// there (Python 3.9 takes any). As an argument it is compiled as Python
+// compiles it.
+func (w *writer) decorator(expr []token) {
+	if len(expr) == 0 || expr[0].kind == tName && (len(expr) == 1 ||
+		w.isOp(&expr[1], "(") && w.closing(expr, 1) == len(expr)-1) {
+		return
+	}
+	expr[0].edit().before += decoHook + "("
+	last := expr[len(expr)-1].edit()
+	last.after = ")" + last.after
 }
 
 // wrap makes the expression toks call the loop hook before it is
@@ -275,6 +305,7 @@ func (w *writer) statement(toks []token, owed string) error {
 	}
 	// One concatenation, one allocation.
 	e.before += atHook + ".L" + strconv.Itoa(line) + "_" + strconv.Itoa(col) + ";"
+	w.hooks[Pos{Line: line, Col: col}] = true
 	w.stmts++
 	if err := w.future(toks); err != nil {
 		return err
@@ -288,8 +319,9 @@ func (w *writer) statement(toks []token, owed string) error {
 	return nil
 }
 
-// hookText is the source of a hook at a position.
-func hookText(hook string, line, col int) string {
+// hook is the source of a hook at a position, which it records.
+func (w *writer) hook(hook string, line, col int) string {
+	w.hooks[Pos{Line: line, Col: col}] = true
 	return hook + ".L" + strconv.Itoa(line) + "_" + strconv.Itoa(col)
 }
 

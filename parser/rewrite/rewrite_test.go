@@ -54,10 +54,10 @@ func TestRewrite(t *testing.T) {
 		{"comments and blank lines", "# c\n\nx = 1  # c\n",
 			"# c\n\n__pwbconf_at__.L3_1;x = 1  # c\n"},
 		{"body on the header line", "while True: pass\nif x: y = 1; z = 2\n",
-			"while True: __pwbconf_at__.L1_13;pass\n" +
-				"if x: __pwbconf_at__.L2_7;y = 1; __pwbconf_at__.L2_14;z = 2\n"},
+			"while (__pwbconf_hdr__.L1_1, (True))[1]: __pwbconf_at__.L1_13;pass\n" +
+				"if (__pwbconf_hdr__.L2_1, (x))[1]: __pwbconf_at__.L2_7;y = 1; __pwbconf_at__.L2_14;z = 2\n"},
 		{"indented bodies", "if x:\n    y = 1\nelse:\n    y = 2\n",
-			"if x:\n    __pwbconf_at__.L2_5;y = 1\nelse:\n    __pwbconf_at__.L4_5;y = 2\n"},
+			"if (__pwbconf_hdr__.L1_1, (x))[1]:\n    __pwbconf_at__.L2_5;y = 1\nelse:\n    __pwbconf_at__.L4_5;y = 2\n"},
 		{"for body", "for fam in ('a',\n            'b'):\n    usernames[fam]['*'] = 'X'\n    n = 1\n",
 			"for fam in ('a',\n            'b'):\n" +
 				"    __pwbconf_loop__.L1_1;__pwbconf_at__.L3_5;usernames[fam]['*'] = 'X'\n" +
@@ -65,7 +65,7 @@ func TestRewrite(t *testing.T) {
 		{"for body on the header line", "for a in b: c = 1; d = 2\n",
 			"for a in b: __pwbconf_loop__.L1_1;__pwbconf_at__.L1_13;c = 1; __pwbconf_at__.L1_20;d = 2\n"},
 		{"for body starting with if", "for a in b:\n    if a:\n        pass\n",
-			"for a in b:\n    if (__pwbconf_loop__.L1_1, (a))[1]:\n        __pwbconf_at__.L3_9;pass\n"},
+			"for a in b:\n    if ((__pwbconf_loop__.L1_1, __pwbconf_hdr__.L2_5), (a))[1]:\n        __pwbconf_at__.L3_9;pass\n"},
 		{"for body starting with for", "for a in b:\n    for c in d, e:\n        pass\n",
 			"for a in b:\n    for c in (__pwbconf_loop__.L1_1, (d, e))[1]:\n" +
 				"        __pwbconf_loop__.L2_5;__pwbconf_at__.L3_9;pass\n"},
@@ -76,13 +76,15 @@ func TestRewrite(t *testing.T) {
 			"for a in b:\n    with (__pwbconf_loop__.L1_1, (open(a)))[1] as f, g: __pwbconf_at__.L2_27;pass\n"},
 		{"for else is no loop body", "for a in b:\n    pass\nelse:\n    pass\n",
 			"for a in b:\n    __pwbconf_loop__.L1_1;__pwbconf_at__.L2_5;pass\nelse:\n    __pwbconf_at__.L4_5;pass\n"},
+		{"dotted and call decorators", "@a.b\n@c(1)\n@d.e(2)\n@f\ndef g(): pass\n",
+			"@__pwbconf_deco__(a.b)\n@c(1)\n@__pwbconf_deco__(d.e(2))\n@f\ndef g(): __pwbconf_at__.L5_10;pass\n"},
 		{"def and decorators", "@dec\ndef f(a):\n    return a\nglobal g\n",
 			"@dec\ndef f(a):\n    __pwbconf_at__.L3_5;return a\n__pwbconf_at__.L4_1;global g\n"},
 		{"lambda and slice colons", "f = lambda: 1\ne = x[1:2]\nd = {k: v for k, v in y}\n",
 			"__pwbconf_at__.L1_1;f = lambda: 1\n__pwbconf_at__.L2_1;e = x[1:2]\n" +
 				"__pwbconf_at__.L3_1;d = {k: v for k, v in y}\n"},
 		{"underscores in numbers", "x = 1_000_000.5e1_0 + 0x_FF + 0b_1 + 1_0j\n",
-			"__pwbconf_at__.L1_1;x = 1000000.5e10 + 0xFF + 0b1 + 10j\n"},
+			"__pwbconf_at__.L1_1;x = __pwbconf_size__(__pwbconf_size__(1000000.5e10 + 0xFF) + 0b1) + 10j\n"},
 		{"unicode columns", "é = 'ü'; ß = 2\n", "__pwbconf_at__.L1_1;é = 'ü'; __pwbconf_at__.L1_10;ß = 2\n"},
 
 		{"annotated assignment", "x: int = 1\n", "__pwbconf_at__.L1_1;x      = 1\n"},
@@ -105,7 +107,7 @@ func TestRewrite(t *testing.T) {
 		{"f-string", "x = f'{a}'\n", "__pwbconf_at__.L1_1;x = ('{0}'.format((a)))\n"},
 		{"f-string upper prefix and conversion", "x = F\"{a!s}\"\n", "__pwbconf_at__.L1_1;x = (\"{0!s}\".format((a)))\n"},
 		{"raw f-string", "x = rf'\\d{a}' + fr'\\{a}'\n",
-			"__pwbconf_at__.L1_1;x = (r'\\d{0}'.format((a))) + (r'\\{0}'.format((a)))\n"},
+			"__pwbconf_at__.L1_1;x = __pwbconf_size__((r'\\d{0}'.format((a)))) + (r'\\{0}'.format((a)))\n"},
 		{"triple-quoted f-string", "x = f'''{a}\n{b}'''\n",
 			"__pwbconf_at__.L1_1;x = ('''{0}'''.format((a)) + '''\n{0}'''.format((b)))\n"},
 		{"nested quotes", "x = f\"{d['k']}\"\n", "__pwbconf_at__.L1_1;x = (\"{0}\".format((d['k'])))\n"},
@@ -153,7 +155,7 @@ func TestRewrite(t *testing.T) {
 			"__pwbconf_at__.L1_1;x = __pwbconf_fmt__(('a'\n  'b%s')) % c\n"},
 		{"percent on a primary", "x = a.b(c)[d] % e\n", "__pwbconf_at__.L1_1;x = __pwbconf_fmt__(a.b(c)[d]) % e\n"},
 		{"percent after tighter operators", "x = -a ** b % c * d + e % f\n",
-			"__pwbconf_at__.L1_1;x = __pwbconf_size__(__pwbconf_fmt__(-__pwbconf_size__(a) ** b) % c) * d + " +
+			"__pwbconf_at__.L1_1;x = __pwbconf_size__(__pwbconf_size__(__pwbconf_fmt__(-__pwbconf_size__(a) ** b) % c) * d) + " +
 				"__pwbconf_fmt__(e) % f\n"},
 		{"product", "x = 'x' * (1 << 34)\n", "__pwbconf_at__.L1_1;x = __pwbconf_size__('x') * (__pwbconf_size__(1) << 34)\n"},
 		{"product chain", "x = 'x' * 10 ** 9 * 10\n",
@@ -161,17 +163,18 @@ func TestRewrite(t *testing.T) {
 		{"power is right-associative", "x = -10 ** 10 ** 10\n",
 			"__pwbconf_at__.L1_1;x = -__pwbconf_size__(10) ** __pwbconf_size__(10) ** 10\n"},
 		{"shift takes sums in", "x = -a.b + 2 * c << n\n",
-			"__pwbconf_at__.L1_1;x = __pwbconf_size__(-a.b + __pwbconf_size__(2) * c) << n\n"},
+			"__pwbconf_at__.L1_1;x = __pwbconf_size__(__pwbconf_size__(-a.b) + __pwbconf_size__(2) * c) << n\n"},
 		{"stars that are no product", "def f(a, *b, c, **d): return g(*b, **d)\nfrom m import *\n",
 			"def f(a, *b, c, **d) -> __pwbconf_def__.L1_1: __pwbconf_at__.L1_23;return g(*b, **d)\n" +
 				"__pwbconf_at__.L2_1;from m import *\n"},
 		{"line break in a debug field", "x = f'{\n0=}' + rf'{\n1=}'\n",
-			"__pwbconf_at__.L1_1;x = ('\\n0={0!r}'.format((\n0))) + (r''.format() + '\\n' + r'1={0!r}'.format((\n1)))\n"},
-		{"augmented product", "s *= n + 1\nt **= 2\nu <<= 3\nv.w *= 2\n",
-			"__pwbconf_at__.L1_1;s *= __pwbconf_grow__('*', s, ( n + 1))\n" +
+			"__pwbconf_at__.L1_1;x = __pwbconf_size__(('\\n0={0!r}'.format((\n0)))) + (r''.format() + '\\n' + r'1={0!r}'.format((\n1)))\n"},
+		{"augmented product", "s *= n + 1\nt **= 2\nu <<= 3\nv.w *= 2\ns += t\n",
+			"__pwbconf_at__.L1_1;s *= __pwbconf_grow__('*', s, ( __pwbconf_size__(n) + 1))\n" +
 				"__pwbconf_at__.L2_1;t **= __pwbconf_grow__('**', t, ( 2))\n" +
 				"__pwbconf_at__.L3_1;u <<= __pwbconf_grow__('<<', u, ( 3))\n" +
-				"__pwbconf_at__.L4_1;v.w *= 2\n"},
+				"__pwbconf_at__.L4_1;v.w *= 2\n" +
+				"__pwbconf_at__.L5_1;s += __pwbconf_grow__('+', s, ( t))\n"},
 		{"dict union", "x = a | b & c | {'k': 1}\ny |= z\nv['w'] |= {}\n",
 			"__pwbconf_at__.L1_1;x = __pwbconf_or__(__pwbconf_or__(a) | b & c) | {'k': 1}\n" +
 				"__pwbconf_at__.L2_1;y |= __pwbconf_ior__(y, ( z))\n" +
@@ -186,7 +189,7 @@ func TestRewrite(t *testing.T) {
 
 		{"BOM and CRLF", "\ufeffx = 1\r\ny = 2\rz = 3\r\n", "__pwbconf_at__.L1_1;x = 1\n__pwbconf_at__.L2_1;y = 2\n__pwbconf_at__.L3_1;z = 3\n"},
 		{"coding line", "# -*- coding: utf-8 -*-\nx = 1\n", "# -*- coding: utf-8 -*-\n__pwbconf_at__.L2_1;x = 1\n"},
-		{"form feed", "\fx = 1\nif x:\n  \f  y = 2\n", "__pwbconf_at__.L1_2;x = 1\nif x:\n  __pwbconf_at__.L3_6;y = 2\n"},
+		{"form feed", "\fx = 1\nif x:\n  \f  y = 2\n", "__pwbconf_at__.L1_2;x = 1\nif (__pwbconf_hdr__.L2_1, (x))[1]:\n  __pwbconf_at__.L3_6;y = 2\n"},
 		{"no trailing newline", "x = 1", "__pwbconf_at__.L1_1;x = 1"},
 		{"empty", "", ""},
 	}
