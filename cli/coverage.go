@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/pwbconf/pwbconf/model"
 	"github.com/pwbconf/pwbconf/pywikibot"
 	"github.com/pwbconf/pwbconf/sandbox"
+	"github.com/pwbconf/pwbconf/validate"
 )
 
 // coverageFormats are the values --format accepts for coverage.
@@ -27,7 +29,8 @@ func (r *runner) coverageCommand() *cli.Command {
 		},
 		&cli.StringFlag{
 			Name: "output", Aliases: []string{"o"},
-			Usage: "write the report to `FILE` instead of standard output",
+			Usage: "write the report to `FILE` instead of standard output; without --format, " +
+				"its extension (.html, .json, .csv, .md, .txt) picks the format",
 		},
 		&cli.BoolFlag{Name: "force", Usage: "replace the --output file if it exists"},
 		&cli.BoolFlag{Name: "sites", Usage: "list every site, not a summary per family"},
@@ -59,10 +62,11 @@ func (r *runner) coverageCommand() *cli.Command {
 			"(the login fails), user-only, basic, none. A family's summary lists as\n" +
 			"missing the sites that lack what the OAuth manual asks: a username and\n" +
 			"OAuth on its eleven families, OAuth alone on www.mediawiki.org, nothing\n" +
-			"on test wikis; and as uncovered the other sites OAuth does not cover.\n" +
-			"Several files, or a folder, give a matrix of configs by family. Each\n" +
-			"PATH is a file, a folder searched for user-config.py files, or - for\n" +
-			"standard input.\n\n" + exitHelp("coverage"),
+			"on test wikis; and as optional the other sites without OAuth and a\n" +
+			"username, whose lack the requirement does not count. Several files, or\n" +
+			"a folder, give a matrix of configs by family. Each PATH is a file, a\n" +
+			"folder searched for user-config.py files, or - for standard input.\n\n" +
+			exitHelp("coverage"),
 		Flags:  append(flags, envFlags()...),
 		Action: r.coverage,
 	}
@@ -89,6 +93,13 @@ func (r *runner) coverageOptions(c *cli.Context) (*coverageOptions, error) {
 	}
 	if !slices.Contains(coverageFormats, o.format) {
 		return nil, usagef("--format %q: want one of %s", o.format, strings.Join(coverageFormats, ", "))
+	}
+	if byExt, ok := outputFormat(o.output); ok {
+		if c.IsSet("format") && o.format != byExt {
+			return nil, usagef("--format %s contradicts --output %s, whose extension means %s",
+				o.format, o.output, byExt)
+		}
+		o.format = byExt
 	}
 	if err := o.view.Check(); err != nil {
 		return nil, usagef("%v", err)
@@ -179,15 +190,55 @@ func (r *runner) coverageReports(files []string, o *coverageOptions) ([]*coverag
 	})
 	reports := make([]*coverage.Report, len(files))
 	for i, cfg := range cfgs {
-		if cfg.Stopped != nil {
-			fmt.Fprintf(r.stderr, "pwbconf: %s: evaluation stopped at line %d; "+
-				"coverage counts only what the lines before it set\n",
-				model.EscapeControls(files[i]), cfg.Stopped.Line)
+		if note := stopNote(cfg); note != "" {
+			fmt.Fprintf(r.stderr, "pwbconf: %s: %s\n", model.EscapeControls(files[i]),
+				model.EscapeControls(note))
 			r.setCode(ExitFindings)
 		}
 		reports[i] = coverage.Compute(cfg)
 	}
 	return reports, nil
+}
+
+// stopNote says what a report on cfg is worth when its evaluation stopped
+// early or never started, and is empty when it ran to the end. A file
+// that set nothing before it stopped reports no coverage at all, which
+// must not read as a config that logs in nowhere.
+func stopNote(cfg *model.Config) string {
+	stop, stopped := validate.Stop(cfg)
+	switch {
+	case !stopped:
+		return ""
+	case cfg.Stopped == nil:
+		return stop.Message + "; coverage counts nothing of it"
+	case validate.Unevaluated(cfg):
+		// The message's first clause is the error itself; the rest says
+		// what it means for Pywikibot, which lint prints.
+		why, _, _ := strings.Cut(stop.Message, ";")
+		return fmt.Sprintf("evaluation stopped at line %d before the file set anything (%s); "+
+			"coverage counts nothing of it", cfg.Stopped.Line, why)
+	}
+	return fmt.Sprintf("evaluation stopped at line %d; coverage counts only what the lines "+
+		"before it set", cfg.Stopped.Line)
+}
+
+// outputFormat is the format an --output file's extension names, if it
+// names one: a report written to report.html as plain text is no use to
+// the browser that opens it.
+func outputFormat(file string) (string, bool) {
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".html", ".htm":
+		return "html", true
+	case ".json":
+		return "json", true
+	case ".csv":
+		return "csv", true
+	case ".md", ".markdown":
+		return "markdown", true
+	case ".txt":
+		return "text", true
+	}
+	return "", false
 }
 
 func writeCoverage(w io.Writer, o *coverageOptions, reports []*coverage.Report) error {

@@ -43,6 +43,9 @@ func writeSARIF(w io.Writer, ds []diag.Diagnostic) error {
 		}
 		if loc := sarifLocation(base, d); loc != nil {
 			res.AddLocation(loc)
+			if d.Line <= 0 {
+				res.Properties = sarif.Properties{"fileLevel": true}
+			}
 		}
 	}
 	report.AddRun(run)
@@ -75,27 +78,31 @@ func sarifLevel(s diag.Severity) string {
 }
 
 // sarifLocation returns where d is, or nil for standard input, which has
-// no URI a viewer could open.
+// no URI a viewer could open. A finding about the whole file, with no
+// line, is placed on line 1: GitHub code scanning rejects a result whose
+// location has no region.startLine. The result's fileLevel property
+// tells such a finding apart.
 func sarifLocation(base string, d diag.Diagnostic) *sarif.Location {
 	if d.File == stdinName {
 		return nil
 	}
 	loc := sarif.NewPhysicalLocation().WithArtifactLocation(
 		sarif.NewSimpleArtifactLocation(fileURI(base, d.File)))
-	if d.Line > 0 {
-		region := sarif.NewRegion().WithStartLine(d.Line)
-		if d.Column > 0 {
-			region.WithStartColumn(d.Column)
-		}
-		if d.EndLine > 0 {
-			region.WithEndLine(d.EndLine)
-			if d.EndCol > 0 {
-				region.WithEndColumn(d.EndCol)
-			}
-		}
-		loc.WithRegion(region)
+	if d.Line <= 0 {
+		loc.WithRegion(sarif.NewRegion().WithStartLine(1))
+		return sarif.NewLocationWithPhysicalLocation(loc)
 	}
-	return sarif.NewLocationWithPhysicalLocation(loc)
+	region := sarif.NewRegion().WithStartLine(d.Line)
+	if d.Column > 0 {
+		region.WithStartColumn(d.Column)
+	}
+	if d.EndLine > 0 {
+		region.WithEndLine(d.EndLine)
+		if d.EndCol > 0 {
+			region.WithEndColumn(d.EndCol)
+		}
+	}
+	return sarif.NewLocationWithPhysicalLocation(loc.WithRegion(region))
 }
 
 // fileURI returns file as a URI reference relative to base, or as an

@@ -28,8 +28,9 @@ type Change struct {
 // FamilyChange is the change to one family.
 type FamilyChange struct {
 	Name string `json:"name"`
-	// Gained and Lost count the sites listed that OAuth covers only in the
-	// new config, or only in the old one.
+	// Gained and Lost count the sites listed that have OAuth and a
+	// username only in the new config, or only in the old one: a site
+	// that had OAuth and gains a username is gained.
 	Gained int          `json:"gained"`
 	Lost   int          `json:"lost"`
 	Sites  []SiteChange `json:"sites"`
@@ -123,7 +124,7 @@ func (ch *Change) Summary() string {
 	if len(ch.Families) == 1 {
 		families = "1 family changes"
 	}
-	return fmt.Sprintf("OAuth coverage %s -> %s sites%s: %d gained, %d lost; %s",
+	return fmt.Sprintf("sites with OAuth and a username %s -> %s%s: %d gained, %d lost; %s",
 		thousands(ch.OldTotal.OAuth), thousands(ch.NewTotal.OAuth), of, gained, lost, families)
 }
 
@@ -133,7 +134,7 @@ func (ch *Change) onlyText() string {
 	case Missing:
 		return "sites missing before or after"
 	case Covered:
-		return "sites OAuth covers before or after"
+		return "sites with OAuth and a username before or after"
 	case Conflict:
 		return "sites in conflict before or after"
 	}
@@ -159,8 +160,8 @@ func WriteChangeText(w io.Writer, ch *Change, sites bool) error {
 	ew := &errWriter{w: w}
 	ew.printf("%s\n", ch.title())
 	for _, f := range ch.Families {
-		ew.printf("\n%-18s +%d -%d OAuth, %d %s changed\n", f.Name, f.Gained, f.Lost,
-			len(f.Sites), plural(len(f.Sites), "site"))
+		ew.printf("\n%-18s +%d -%d with OAuth and username, %d %s changed\n", f.Name,
+			f.Gained, f.Lost, len(f.Sites), plural(len(f.Sites), "site"))
 		if !sites {
 			continue
 		}

@@ -125,7 +125,8 @@ func TestEveryVerdict(t *testing.T) {
 
 func TestSummary(t *testing.T) {
 	c := Count{Sites: 1819, OAuth: 1365, OAuthNoUser: 12, UserOnly: 1, Unresolved: 3}
-	want := "OAuth covers 1,365 of 1,819 sites; 12 sites have OAuth but no username; " +
+	want := "1,365 of 1,819 sites have OAuth and a username; " +
+		"12 sites have OAuth but no username; " +
 		"1 site has a username but no OAuth; 3 sites depend on unresolved values"
 	if got := c.Summary(); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)

@@ -141,7 +141,7 @@ func htmlMatrix(reports []*Report, v View) *htmlTable {
 			Total: thousands(r.Total.OAuth)}
 		for _, name := range t.Families {
 			f, _ := r.Family(name)
-			title := fmt.Sprintf("%s: OAuth %d of %d, %d with OAuth but no username",
+			title := fmt.Sprintf("%s: OAuth and username %d of %d, %d with OAuth but no username",
 				name, f.Count.OAuth, f.Count.Sites, f.Count.OAuthNoUser)
 			if q := f.Required; q != nil {
 				title += fmt.Sprintf("; required, test wikis aside: %d of %d met, "+
@@ -237,7 +237,7 @@ Dashed: test wiki; faded: closed or deleted wiki; italic: depends on unresolved 
 </header>
 {{- with .Matrix}}
 <table class="matrix">
-<thead><tr><th class="file">config</th>{{range .Families}}<th>{{.}}</th>{{end}}<th>OAuth sites</th></tr></thead>
+<thead><tr><th class="file">config</th>{{range .Families}}<th>{{.}}</th>{{end}}<th>OAuth and username</th></tr></thead>
 <tbody>
 {{- range .Rows}}
 <tr><th class="file"><a href="#{{.ID}}">{{.File}}</a></th>

@@ -29,7 +29,8 @@ func WriteMarkdown(w io.Writer, reports []*Report, v View) error {
 }
 
 func writeMarkdownFamilies(w *errWriter, r *Report, v View) {
-	w.printf("| Family | OAuth | No username | User only | Basic | None | Sites | Entries |\n")
+	w.printf("| Family | OAuth and username | OAuth, no username | User only | Basic | None " +
+		"| Sites | Entries |\n")
 	w.printf("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n")
 	for _, f := range v.families(r) {
 		c := f.Count
@@ -58,7 +59,7 @@ func writeMarkdownSites(w *errWriter, r *Report, v View) {
 
 func writeMarkdownMatrix(w *errWriter, reports []*Report, v View) {
 	names := v.matrixFamilies(reports)
-	w.printf("| Config | %s | OAuth |\n", strings.Join(names, " | "))
+	w.printf("| Config | %s | OAuth and username |\n", strings.Join(names, " | "))
 	w.printf("| --- |%s ---: |\n", strings.Repeat(" :---: |", len(names)))
 	for _, r := range reports {
 		cells := make([]string, len(names))

@@ -45,7 +45,7 @@ func TestMissingAgreesWithRequired(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"required (test wikis aside): 1 of 1 met",
-		"    uncovered oauth-no-user: mediawiki\n"} {
+		"    optional  oauth-no-user: mediawiki\n"} {
 		if !strings.Contains(text.String(), want) {
 			t.Errorf("summary lacks %q:\n%s", want, text.String())
 		}
@@ -147,7 +147,7 @@ func TestCompareView(t *testing.T) {
 	if ch.OldTotal != of.Count || ch.NewTotal != nf.Count {
 		t.Errorf("--family wikinews: totals %+v -> %+v, want the family's", ch.OldTotal, ch.NewTotal)
 	}
-	want := "OAuth coverage 0 -> 36 sites: 36 gained, 0 lost; 1 family changes"
+	want := "sites with OAuth and a username 0 -> 36: 36 gained, 0 lost; 1 family changes"
 	if got := ch.Summary(); got != want {
 		t.Errorf("summary %q, want %q", got, want)
 	}
@@ -196,5 +196,84 @@ func TestCompareView(t *testing.T) {
 				t.Errorf("%s --family wikivoyage shows %s:\n%s", name, other, out)
 			}
 		}
+	}
+}
+
+// TestTextListsRequiredFamilyWithNothing checks that the text summary
+// lists the missing sites of a required family the file gives nothing
+// at all, as the other formats do, rather than name it under "nothing
+// for": case 04 has no username and no key for wikinews, 36 sites. Under
+// --only missing it lists no other sites either.
+func TestTextListsRequiredFamilyWithNothing(t *testing.T) {
+	r := Compute(evalCase(t, "04"))
+	for _, v := range []View{{}, {Only: Missing}} {
+		var b bytes.Buffer
+		if err := WriteText(&b, []*Report{r}, v); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		for _, want := range []string{
+			"\nwikinews           OAuth and username 0 of 36 sites; " +
+				"required (test wikis aside): 0 of 36 met\n",
+			"\n    missing   none: ar, bg, bs, ca, cs, de, el, en and 28 more\n",
+		} {
+			if !strings.Contains(out, want) {
+				t.Errorf("only %q: text lacks %q:\n%s", v.Only, want, out)
+			}
+		}
+		if v.Only == Missing && strings.Contains(out, "optional") {
+			t.Errorf("--only missing lists optional sites, which the other formats leave out:\n%s",
+				out)
+		}
+		_, rest, listed := strings.Cut(out, "nothing for")
+		if listed && strings.Contains(rest, "wikinews") {
+			t.Errorf("only %q: wikinews is still under nothing for:\n%s", v.Only, out)
+		}
+	}
+}
+
+// TestLabelsSayWhatTheyCount checks the words of the text summary and of
+// a change: the family total counts OAuth with a username, so a family
+// whose key reaches its site but has no username is at 0 of it; a site
+// that keeps its key and gains a username is gained "with OAuth and
+// username", not "OAuth"; and a site whose lack the requirement does not
+// count is "optional", not "uncovered" beside a requirement that is met.
+func TestLabelsSayWhatTheyCount(t *testing.T) {
+	noUser := Compute(fixture("authenticate/*.mediawiki.org", oauthTokens))
+	both := Compute(fixture("authenticate/*.mediawiki.org", oauthTokens,
+		"usernames/mediawiki/mediawiki", str("ExampleBot")))
+	var b bytes.Buffer
+	if err := WriteText(&b, []*Report{noUser}, View{Family: "mediawiki"}); err != nil {
+		t.Fatal(err)
+	}
+	want := "mediawiki          OAuth and username 0 of 1 site; " +
+		"required (test wikis aside): 1 of 1 met\n" +
+		"    auth      authenticate['*.mediawiki.org'] line 1\n" +
+		"    optional  oauth-no-user: mediawiki\n"
+	if !strings.Contains(b.String(), want) {
+		t.Errorf("summary:\n%s\nwant it to hold:\n%s", b.String(), want)
+	}
+
+	b.Reset()
+	if err := WriteChangeText(&b, Compare(noUser, both), false); err != nil {
+		t.Fatal(err)
+	}
+	want = "\nmediawiki          +1 -0 with OAuth and username, 1 site changed\n"
+	if !strings.Contains(b.String(), want) {
+		t.Errorf("change:\n%s\nwant it to hold %q", b.String(), want)
+	}
+}
+
+// TestViewSuggestsFamily checks that a misspelt --family gets the nearest
+// family, as a misspelt family elsewhere does.
+func TestViewSuggestsFamily(t *testing.T) {
+	err := View{Family: "wikipedai"}.Check()
+	want := `unknown family "wikipedai"; did you mean "wikipedia"?`
+	if err == nil || err.Error() != want {
+		t.Errorf("Check() = %v, want %s", err, want)
+	}
+	err = View{Family: "zzzzzzzzzz"}.Check()
+	if err == nil || strings.Contains(err.Error(), "mean") {
+		t.Errorf("Check() of a name near no family = %v", err)
 	}
 }

@@ -178,14 +178,14 @@ func addSource(list []Source, s Source) []Source {
 	return slices.Insert(list, i, s)
 }
 
-// Summary is the report's one-line total, e.g. "OAuth covers 814 of 1,819
-// sites; 12 sites have OAuth but no username".
+// Summary is the report's one-line total, e.g. "814 of 1,819 sites have
+// OAuth and a username; 12 sites have OAuth but no username".
 func (r *Report) Summary() string { return r.Total.Summary() }
 
 // Summary writes the count as one line.
 func (c Count) Summary() string {
-	parts := []string{fmt.Sprintf("OAuth covers %s of %s sites", thousands(c.OAuth),
-		thousands(c.Sites))}
+	parts := []string{fmt.Sprintf("%s of %s sites have OAuth and a username",
+		thousands(c.OAuth), thousands(c.Sites))}
 	add := func(n int, one, many string) {
 		switch {
 		case n == 1:

@@ -41,7 +41,10 @@ func writeTextFamilies(w *errWriter, r *Report, v View) {
 	w.printf("%s\n", header(r, v))
 	var untouched []string
 	for _, f := range v.families(r) {
-		if !touched(f) && v.Family == "" {
+		// A family the file gives nothing but the requirement asks for
+		// is a gap like any other, and its missing sites are listed.
+		met := f.Required == nil || f.Required.Met == f.Required.Sites
+		if !touched(f) && v.Family == "" && met {
 			untouched = append(untouched, f.Name)
 			continue
 		}
@@ -52,7 +55,7 @@ func writeTextFamilies(w *errWriter, r *Report, v View) {
 		if len(f.Keys) > 0 {
 			w.printf("    auth      %s\n", describe(f.Keys))
 		}
-		for _, g := range gaps(r.FamilySites(f), missingLimit) {
+		for _, g := range gaps(r.FamilySites(f), v.Only, missingLimit) {
 			w.printf("    %-9s %s\n", g.Label, g.Text)
 		}
 	}
@@ -104,7 +107,7 @@ func writeTextMatrix(w *errWriter, reports []*Report, v View) {
 	for _, n := range names {
 		fmt.Fprintf(tw, "%s\t", n)
 	}
-	fmt.Fprint(tw, "OAUTH\t\n")
+	fmt.Fprint(tw, "OAUTH+USER\t\n")
 	for _, r := range reports {
 		fmt.Fprintf(tw, "%s\t", model.EscapeControls(r.File))
 		for _, n := range names {

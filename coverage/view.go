@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/pwbconf/pwbconf/pywikibot"
 )
 
 // Filter picks sites by how they fare.
@@ -59,6 +61,9 @@ func (v View) Check() error {
 		if t.site.Family == v.Family {
 			return nil
 		}
+	}
+	if near := pywikibot.NearestFamily(v.Family); near != "" {
+		return fmt.Errorf("unknown family %q; did you mean %q?", v.Family, near)
 	}
 	return fmt.Errorf("unknown family %q", v.Family)
 }
@@ -130,7 +135,7 @@ func (v View) matrixFamilies(reports []*Report) []string {
 // "-", or the count of sites that fare well, with "!" when some sites
 // have OAuth but no username. A family the requirement names is judged on
 // what it asks of the family's sites, test wikis aside; another on the
-// sites OAuth covers.
+// sites with OAuth and a username.
 func cell(f *Family) string {
 	good, all, broken := f.Count.OAuth, f.Count.Sites, f.Count.OAuthNoUser
 	if q := f.Required; q != nil {
@@ -160,28 +165,34 @@ func describe(sources []Source) string {
 	return strings.Join(parts, ", ")
 }
 
-// gap is a line of a family's summary that names sites OAuth does not
-// cover: Label is "missing" on the first line of the sites that lack what
-// the requirement asks (see [Site.Missing]), "uncovered" on the first of
-// the others, and empty on the lines that follow.
+// gap is a line of a family's summary that names sites without both
+// OAuth and a username: Label is "missing" on the first line of the sites
+// that lack what the requirement asks (see [Site.Missing]), "optional" on
+// the first of those whose lack the requirement does not count, and empty
+// on the lines that follow. "optional" rather than "uncovered": next to a
+// family whose requirement is met, such as www.mediawiki.org, which is
+// asked OAuth alone, "uncovered" read as a contradiction.
 type gap struct{ Label, Text string }
 
-// gaps writes the sites of a family OAuth does not cover, grouped by
-// verdict, at most limit codes per verdict: first the missing ones, which
-// the requirement's total counts as not met, then the rest, which the
-// requirement does not ask OAuth and a username of (a test wiki, a family
-// it does not name, or www.mediawiki.org, asked for OAuth alone).
-func gaps(sites []Site, limit int) []gap {
+// gaps writes the sites of a family without both OAuth and a username,
+// grouped by verdict, at most limit codes per verdict: first the missing
+// ones, which the requirement's total counts as not met, then the
+// optional ones, which the requirement does not ask OAuth and a username
+// of (a test wiki, a family it does not name, or www.mediawiki.org, asked
+// for OAuth alone). Only the sites that pass the filter are named, so
+// that --only missing lists no optional site, as the other formats do.
+func gaps(sites []Site, only Filter, limit int) []gap {
 	var out []gap
 	for _, missing := range []bool{true, false} {
-		label := "uncovered"
+		label := "optional"
 		if missing {
 			label = "missing"
 		}
 		for _, v := range Verdicts[1:] {
 			var codes []string
 			for i := range sites {
-				if sites[i].Verdict == v && sites[i].Missing() == missing {
+				s := &sites[i]
+				if s.Verdict == v && s.Missing() == missing && only.keeps(s) {
 					codes = append(codes, sites[i].Code)
 				}
 			}
@@ -204,12 +215,15 @@ func gaps(sites []Site, limit int) []gap {
 const matrixLegend = "all: every site of the family has what it needs; -: none; " +
 	"a number: the sites that have it; !: some sites have OAuth but no username. " +
 	"A required family needs what the requirement asks on every site but test wikis; " +
-	"another family is counted by the sites OAuth covers"
+	"another family is counted by the sites with OAuth and a username"
 
 // familyTotals writes a family's totals, with the required sites' apart.
+// The first counts the verdict oauth, and says it needs a username too: a
+// family line followed by its authenticate key, with "OAuth 0 of 1", read
+// as if the key did not count.
 func familyTotals(f *Family) string {
-	s := fmt.Sprintf("OAuth %s of %s %s", thousands(f.Count.OAuth), thousands(f.Count.Sites),
-		plural(f.Count.Sites, "site"))
+	s := fmt.Sprintf("OAuth and username %s of %s %s", thousands(f.Count.OAuth),
+		thousands(f.Count.Sites), plural(f.Count.Sites, "site"))
 	if q := f.Required; q != nil {
 		s += fmt.Sprintf("; required (test wikis aside): %s of %s met", thousands(q.Met),
 			thousands(q.Sites))

@@ -9,6 +9,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/pwbconf/pwbconf/diag"
+	"github.com/pwbconf/pwbconf/pywikibot"
 	"github.com/pwbconf/pwbconf/validate"
 )
 
@@ -173,10 +174,24 @@ func (p *parser) rules(n *yaml.Node) []string {
 	}
 	for _, it := range items {
 		if !namesRule(it.Value) {
-			p.errorf(it, "%q is no rule code, code prefix or rule name", it.Value)
+			p.errorf(it, "%q is no rule code, code prefix or rule name%s", it.Value,
+				didYouMean(it.Value))
 		}
 	}
 	return values(items)
+}
+
+// didYouMean suggests the rule name nearest to a misspelt one, as the
+// command line's flags do, or is empty when none is near.
+func didYouMean(entry string) string {
+	names := make([]string, 0, len(validate.Rules()))
+	for _, r := range validate.Rules() {
+		names = append(names, r.Name)
+	}
+	if near := pywikibot.Nearest(entry, names); near != "" {
+		return fmt.Sprintf("; did you mean %q?", near)
+	}
+	return ""
 }
 
 // namesRule reports whether entry selects some rule, as validate.Options
@@ -205,7 +220,7 @@ func (p *parser) severity(n *yaml.Node) map[string]Level {
 		k, v := n.Content[i], n.Content[i+1]
 		r, ok := validate.Lookup(k.Value)
 		if !ok {
-			p.errorf(k, "%q is no rule code or rule name", k.Value)
+			p.errorf(k, "%q is no rule code or rule name%s", k.Value, didYouMean(k.Value))
 			continue
 		}
 		if p.twice(seen, r.Code, k) {

@@ -90,6 +90,10 @@ func TestErrors(t *testing.T) {
 		{"ignore: [PWB1O1]\n", "p.yaml:1:10: \"PWB1O1\" is no rule code, code prefix or rule name"},
 		{"severity:\n  PWB101: loud\n", "p.yaml:2:11: severity \"loud\": want info, warning, error or off"},
 		{"severity:\n  nope: error\n", "p.yaml:2:3: \"nope\" is no rule code or rule name"},
+		{"select: [unknown-varible]\n", "p.yaml:1:10: \"unknown-varible\" is no rule code, " +
+			"code prefix or rule name; did you mean \"unknown-variable\"?"},
+		{"severity:\n  Unknown_Varible: error\n", "p.yaml:2:3: \"Unknown_Varible\" is no rule " +
+			"code or rule name; did you mean \"unknown-variable\"?"},
 		{"require-families: [wikiboks]\n", "p.yaml:1:19: unknown family \"wikiboks\"; did you mean \"wikibooks\"?"},
 		{"coverage: sometimes\n", "p.yaml:1:11: coverage \"sometimes\": want auto, always or never"},
 		{"overrides:\n  - ignore: [PWB101]\n", "p.yaml:2:5: an override needs paths"},

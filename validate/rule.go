@@ -36,6 +36,10 @@ type Rule struct {
 	// a run that selects the token rules must still fail on a file that
 	// does not parse.
 	stopsPywikibot bool
+	// aboutFileOnDisk marks a check that looks at the file as it lies on
+	// disk, not at what evaluating it set; it runs on a file that was not
+	// evaluated too.
+	aboutFileOnDisk bool
 	// exampleUntestable says why Bad cannot be shown to produce the
 	// finding by evaluating it alone; empty for most rules.
 	exampleUntestable string

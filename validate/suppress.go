@@ -70,8 +70,11 @@ type suppression struct {
 }
 
 // suppress drops the findings that a comment on their line silences and
-// adds the findings about the comments themselves.
-func suppress(cfg *model.Config, opts *Options, ds []diag.Diagnostic) []diag.Diagnostic {
+// adds the findings about the comments themselves. Unless the rules ran
+// (ran is false for a file that was not evaluated), a comment that
+// silences nothing is not reported: nothing was checked for it to
+// silence.
+func suppress(cfg *model.Config, opts *Options, ds []diag.Diagnostic, ran bool) []diag.Diagnostic {
 	if opts.Source == nil {
 		return ds
 	}
@@ -85,7 +88,7 @@ func suppress(cfg *model.Config, opts *Options, ds []diag.Diagnostic) []diag.Dia
 			kept = append(kept, d)
 		}
 	}
-	return append(kept, suppressionFindings(cfg, opts, sups)...)
+	return append(kept, suppressionFindings(cfg, opts, sups, ran)...)
 }
 
 // silence marks the entries of the suppression on d's line that name d's
@@ -117,7 +120,8 @@ func namesCode(entry, code string) bool {
 	return strings.EqualFold(entry, code)
 }
 
-func suppressionFindings(cfg *model.Config, opts *Options, sups []suppression) []diag.Diagnostic {
+func suppressionFindings(cfg *model.Config, opts *Options, sups []suppression,
+	ran bool) []diag.Diagnostic {
 	var out []diag.Diagnostic
 	add := func(r *Rule, pos model.Pos, format string, args ...any) {
 		if !opts.enabled(r) {
@@ -142,7 +146,7 @@ func suppressionFindings(cfg *model.Config, opts *Options, sups []suppression) [
 			switch {
 			case !ok:
 				add(badSuppression, s.pos, "suppression names %q, which is no rule", entry)
-			case !s.used[j] && opts.enabled(byCode[r.Code]):
+			case ran && !s.used[j] && opts.enabled(byCode[r.Code]):
 				add(unusedSuppression, s.pos, "suppression of %s silences nothing on this line",
 					r.Code)
 			}

@@ -25,6 +25,7 @@ var unsafeFile = &Rule{
 	Bad:               "# -rw-rw-rw- 1 bot bot 62 user-config.py\nfamily = 'wikipedia'\n",
 	Good:              "# -rw------- 1 bot bot 62 user-config.py\nfamily = 'wikipedia'\n",
 	exampleUntestable: "the finding depends on the file's mode and owner on disk",
+	aboutFileOnDisk:   true,
 	check: func(p *pass) {
 		if runtime.GOOS == "windows" {
 			return

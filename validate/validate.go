@@ -90,8 +90,9 @@ func Check(cfg *model.Config, opts Options) []diag.Diagnostic {
 		out = append(out, d)
 	}
 	p := &pass{facts: &facts{cfg: cfg, opts: &opts}, found: out}
+	blank := Unevaluated(cfg)
 	for _, r := range registry {
-		if r.check == nil || !opts.enabled(r) {
+		if r.check == nil || !opts.enabled(r) || blank && !r.aboutFileOnDisk {
 			continue
 		}
 		p.rule, p.severity = r, opts.severity(r)
@@ -101,7 +102,39 @@ func Check(cfg *model.Config, opts Options) []diag.Diagnostic {
 		// Nothing of the report outlives the rules: findings hold copies.
 		p.cov.report.Release()
 	}
-	return capPerRule(diag.Sort(suppress(cfg, &opts, p.found)))
+	return capPerRule(diag.Sort(suppress(cfg, &opts, p.found, !blank)))
+}
+
+// Stop returns the evaluator's finding that ended the evaluation of cfg
+// early or kept it from starting (a syntax error, an exception, a limit,
+// a file over the size limit), and whether there is one: the error at
+// the line where it stopped, or one that means Pywikibot cannot load the
+// file. A model built from a file that was never evaluated has no
+// Stopped position, so the finding is the only sign of it.
+func Stop(cfg *model.Config) (diag.Diagnostic, bool) {
+	for _, d := range cfg.Diagnostics {
+		r, ok := byCode[d.Code]
+		atStop := cfg.Stopped != nil && d.Line == cfg.Stopped.Line && d.Severity == diag.Error
+		if atStop || ok && r.stopsPywikibot {
+			return d, true
+		}
+	}
+	return diag.Diagnostic{}, false
+}
+
+// Unevaluated reports whether cfg holds nothing because its evaluation
+// stopped, or never started, before the file set anything. Its settings
+// are then unknown rather than absent, and no rule judges them.
+func Unevaluated(cfg *model.Config) bool {
+	_, stopped := Stop(cfg)
+	return stopped && nothingSet(cfg)
+}
+
+// nothingSet reports whether evaluation recorded nothing the file set,
+// imported, read or registered.
+func nothingSet(cfg *model.Config) bool {
+	return len(cfg.Settings) == 0 && len(cfg.Usernames) == 0 && len(cfg.Authenticate) == 0 &&
+		len(cfg.Imports) == 0 && len(cfg.EnvReads) == 0 && len(cfg.FamilyFolders) == 0
 }
 
 // maxPerRule is how many findings of one code Check returns; in their

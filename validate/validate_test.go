@@ -2,7 +2,10 @@ package validate
 
 import (
 	"math/big"
+	"os"
+	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -283,5 +286,78 @@ func TestSelectionKeepsLoadFailures(t *testing.T) {
 	if ds := Check(imp, Options{Ignore: []string{"PWB0"}}); slices.ContainsFunc(ds,
 		func(d diag.Diagnostic) bool { return d.Code == diag.CodeUnknownImport }) {
 		t.Errorf("an ignored import note is still reported: %v", ds)
+	}
+}
+
+// TestUnevaluatedFileGetsNoSettingFindings checks that a file whose
+// evaluation never started, or stopped before it set anything, is not
+// judged on settings nobody saw: no "family and mylang are not set", no
+// missing usernames under --coverage always, no stale suppression. Only
+// the reason it stopped is reported, and what is true of the file on
+// disk.
+func TestUnevaluatedFileGetsNoSettingFindings(t *testing.T) {
+	tooLarge := &model.Config{File: "user-config.py", Diagnostics: []diag.Diagnostic{{
+		Code: diag.CodeRefused, Severity: diag.Error, File: "user-config.py",
+		Message: "file is 5.7 MiB, over the 5 MiB size limit; it was not evaluated",
+	}}}
+	opts := Options{Coverage: CoverageAlways,
+		Source: []byte("x = 1  # pwbconf: ignore[PWB101] read by a wrapper\n")}
+	for name, cfg := range map[string]*model.Config{
+		"too large":    tooLarge,
+		"syntax error": parser.Evaluate("user-config.py", []byte("x = (\n"), parser.Options{}),
+		"raise at first": parser.Evaluate("user-config.py", []byte("raise ValueError\n"),
+			parser.Options{}),
+		// A stop that Pywikibot would not make, such as syntax pwbconf
+		// cannot run, counts too: it is the error where evaluation ended.
+		"pwbconf's own stop": {File: "user-config.py", Stopped: &model.Pos{Line: 3, Col: 1},
+			Diagnostics: []diag.Diagnostic{{Code: "PWB0XX", Severity: diag.Error,
+				File: "user-config.py", Line: 3, Column: 1, Message: "cannot run this"}}},
+	} {
+		stop, ok := Stop(cfg)
+		if !ok || !Unevaluated(cfg) {
+			t.Fatalf("%s: Stop = %v, %v; Unevaluated = %v", name, stop, ok, Unevaluated(cfg))
+		}
+		want := []string{stop.Code}
+		var got []string
+		for _, d := range Check(cfg, opts) {
+			got = append(got, d.Code)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: findings (-want +got):\n%s", name, diff)
+		}
+	}
+
+	// What ran before the stop is still judged.
+	cfg := parser.Evaluate("user-config.py", []byte("put_throtle = 1\nraise ValueError\n"),
+		parser.Options{})
+	if Unevaluated(cfg) || !slices.ContainsFunc(Check(cfg, Options{}),
+		func(d diag.Diagnostic) bool { return d.Code == "PWB101" }) {
+		t.Errorf("a line that ran before the stop is not judged: %v", Check(cfg, Options{}))
+	}
+}
+
+// TestUnevaluatedFileOnDisk checks that the mode of a file that was not
+// evaluated is still judged: Pywikibot skips a file others may write
+// whatever it holds.
+func TestUnevaluatedFileOnDisk(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("file modes")
+	}
+	file := filepath.Join(t.TempDir(), "user-config.py")
+	if err := os.WriteFile(file, []byte("x = (\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(file, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	cfg := &model.Config{File: file, Diagnostics: []diag.Diagnostic{{
+		Code: diag.CodeRefused, Severity: diag.Error, File: file, Message: "too large",
+	}}}
+	var got []string
+	for _, d := range Check(cfg, Options{}) {
+		got = append(got, d.Code)
+	}
+	if diff := cmp.Diff([]string{diag.CodeRefused, unsafeFile.Code}, got); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
 	}
 }
