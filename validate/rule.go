@@ -66,7 +66,7 @@ var registry, byCode = index(
 	// Usernames and sites.
 	unknownFamily, unknownSiteCode, oldSiteCode, uppercaseSiteCode, closedWiki,
 	removedWiki, missingFamilyFolder, usernameNotString, emptyUsername,
-	placeholderUsername,
+	placeholderUsername, botPasswordUsername,
 	// Coverage of the required families.
 	oauthWithoutUsername, missingUsername, missingOAuth, bareDomainGapRule,
 	usernameWithoutOAuth, botPasswordWithOAuth, passwordFileUnused, mixedIdentities,

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/pwbconf/pwbconf/coverage"
 	"github.com/pwbconf/pwbconf/diag"
 	"github.com/pwbconf/pwbconf/model"
 	"github.com/pwbconf/pwbconf/pywikibot"
@@ -87,6 +88,45 @@ var placeholderUsername = &Rule{
 			if len(e.Path) == 3 && e.Value.Kind == model.Str && placeholderName(e.Value.Str) {
 				p.report(e.Pos, "usernames", "username %q for %s is the docs' example",
 					e.Value.Str, siteName(e))
+			}
+		}
+	},
+}
+
+var botPasswordUsername = &Rule{
+	Code:     "PWB211",
+	Name:     "botpassword-username",
+	Severity: diag.Warning,
+	Summary:  "a BotPassword login name (Bot@suffix) in usernames",
+	Doc: "A BotPassword logs in as the account name, an @ and the password's " +
+		"suffix, the name Special:BotPasswords shows. Pywikibot wants it in " +
+		"two parts: the account name alone in usernames, and the suffix with " +
+		"the password in the password file, as ('ExampleBot', " +
+		"BotPassword('archiver', '...')). With the whole login name in " +
+		"usernames, an entry of the password file under the account name no " +
+		"longer matches; Pywikibot then warns that BotPassword credentials " +
+		"belong in a password_file and asks for the password on the " +
+		"terminal, which stops a bot that runs unattended.",
+	Bad:  "usernames['wikipedia']['en'] = 'ExampleBot@archiver'\n",
+	Good: "usernames['wikipedia']['en'] = 'ExampleBot'\n",
+	check: func(p *pass) {
+		// Where OAuth reaches the site, botpassword-with-oauth says more.
+		oauth := map[*model.Entry]bool{}
+		f := p.coverage()
+		for i := range f.report.Sites {
+			if s := &f.report.Sites[i]; s.Verdict == coverage.OAuth {
+				oauth[s.UserEntry()] = true
+			}
+		}
+		for i := range p.cfg.Usernames {
+			e := &p.cfg.Usernames[i]
+			if len(e.Path) != 3 || e.Value.Kind != model.Str || oauth[e] {
+				continue
+			}
+			if name, suffix, ok := strings.Cut(e.Value.Str, "@"); ok && name != "" {
+				p.report(e.Pos, "usernames", "username for %s is the BotPassword login name %q; "+
+					"write %q here and put BotPassword(%q, ...) in the password file",
+					siteName(*e), e.Value.Str, name, suffix)
 			}
 		}
 	},
