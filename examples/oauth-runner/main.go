@@ -24,6 +24,7 @@ import (
 	"github.com/joho/godotenv"
 
 	"github.com/pwbconf/pwbconf/convert"
+	"github.com/pwbconf/pwbconf/pywikibot"
 )
 
 func main() {
@@ -39,12 +40,19 @@ func run(args []string, stdout, stderr io.Writer,
 	flags.SetOutput(stderr)
 	config := flags.String("config", "pwb.yaml", "the converted configuration `FILE`")
 	envFile := flags.String("env-file", "", "read the secrets from this dotenv `FILE` too")
-	site := flags.String("site", "", "the site as `FAMILY:CODE` (default: family and mylang)")
+	site := flags.String("site", "", "the site as `FAMILY:CODE` (default: the wiki of API_URL, "+
+		"else family and mylang)")
+	flags.Usage = func() {
+		fmt.Fprint(stderr, "usage: oauth-runner [options] API_URL\n\n"+
+			"Logs in to the wiki whose api.php is API_URL as the converted configuration\n"+
+			"says Pywikibot would, and asks the wiki who is logged in.\n\n")
+		flags.PrintDefaults()
+	}
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
 	if flags.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: oauth-runner [options] API_URL")
+		flags.Usage()
 		return 2
 	}
 	if err := login(flags.Arg(0), *config, *envFile, *site, stdout, lookup, transport); err != nil {
@@ -67,15 +75,19 @@ func login(api, config, envFile, site string, out io.Writer,
 	if err != nil {
 		return err
 	}
-	family, code, _ := strings.Cut(site, ":")
-	if site == "" {
-		family, code = cfg.Family, cfg.Mylang
+	family, code, err := siteOf(api, site, cfg)
+	if err != nil {
+		return err
 	}
 	user, err := cfg.Username(family, code)
 	if err != nil {
 		return err
 	}
 	auth, err := cfg.Credentials(api)
+	if errors.Is(err, convert.ErrNoCredentials) {
+		return fmt.Errorf("%s: no authenticate key of %s serves its host "+
+			"(Pywikibot tries the host, *.host, each parent domain, then '*')", api, config)
+	}
 	if err != nil {
 		return err
 	}
@@ -92,6 +104,37 @@ func login(api, config, envFile, site string, out io.Writer,
 	fmt.Fprintf(out, "logged in as %s on %s:%s with the tokens of authenticate[%q]\n",
 		name, family, code, auth.Key)
 	return nil
+}
+
+// siteOf is the site the runner logs in to: the one -site names, which
+// must be served at the API's host, or else the one served there, or else
+// the configuration's family and mylang. The username and the tokens are
+// looked up for the site and for the URL apart, as Pywikibot does, so a
+// site of another wiki would sign one wiki's request with another's
+// account.
+func siteOf(api, site string, cfg *convert.Config) (family, code string, err error) {
+	u, err := url.Parse(api)
+	if err != nil || u.Hostname() == "" {
+		return "", "", fmt.Errorf("%q is no URL of a wiki's api.php", api)
+	}
+	host := u.Hostname()
+	if site != "" {
+		family, code, _ = strings.Cut(site, ":")
+		n := pywikibot.NormalizeCode(family, code)
+		if s, ok := pywikibot.LookupSite(n.Family, n.Code); ok && !strings.EqualFold(s.Hostname, host) {
+			return "", "", fmt.Errorf("-site %s is the wiki at %s, not at %s; name the site of API_URL",
+				site, s.Hostname, host)
+		}
+		return family, code, nil
+	}
+	for _, s := range pywikibot.SitesByHost(host) {
+		// Old codes share a host with the code that replaced them; the
+		// current one is the site Pywikibot builds.
+		if n := pywikibot.NormalizeCode(s.Family, s.Code); n.Code == s.Code {
+			return s.Family, s.Code, nil
+		}
+	}
+	return cfg.Family, cfg.Mylang, nil
 }
 
 // lookupFunc looks an environment variable up.

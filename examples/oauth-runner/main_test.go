@@ -250,3 +250,48 @@ func percent(s string) string {
 	}
 	return b.String()
 }
+
+// TestRunnerSite checks that the site comes from the API URL's host when
+// -site is not given, and that a -site of another wiki is refused before
+// any request, since its account would sign the URL's request.
+func TestRunnerSite(t *testing.T) {
+	config, env := convertExample(t)
+	checked := 0
+	srv := wiki(t, &checked)
+	defer srv.Close()
+	noEnv := func(string) (string, bool) { return "", false }
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-config", config, "-env-file", env, "http://de.wikipedia.org/w/api.php"},
+		&stdout, &stderr, noEnv, toServer(srv))
+	if code != 0 || !strings.Contains(stdout.String(), " on wikipedia:de ") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want a login on wikipedia:de",
+			code, stdout.String(), stderr.String())
+	}
+	stdout.Reset()
+	stderr.Reset()
+	checked = 0
+	code = run([]string{"-config", config, "-env-file", env, "-site", "wikisource:mul",
+		"http://en.wikipedia.org/w/api.php"}, &stdout, &stderr, noEnv, toServer(srv))
+	if code != 1 || checked != 0 || !strings.Contains(stderr.String(), "is the wiki at wikisource.org") {
+		t.Errorf("exit %d, %d requests, stderr %q; want a refusal naming wikisource.org",
+			code, checked, stderr.String())
+	}
+}
+
+// TestRunnerExplains checks the help and the message for a host no key
+// serves.
+func TestRunnerExplains(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-h"}, &stdout, &stderr, nil, nil); code != 2 ||
+		!strings.Contains(stderr.String(), "usage: oauth-runner [options] API_URL") {
+		t.Errorf("-h: exit %d, stderr %q", code, stderr.String())
+	}
+	config, env := convertExample(t)
+	stderr.Reset()
+	code := run([]string{"-config", config, "-env-file", env,
+		"https://wiki.example.org/w/api.php"}, &stdout, &stderr,
+		func(string) (string, bool) { return "", false }, nil)
+	if code != 1 || !strings.Contains(stderr.String(), "no authenticate key of "+config+" serves its host") {
+		t.Errorf("exit %d, stderr %q", code, stderr.String())
+	}
+}
