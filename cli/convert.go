@@ -25,7 +25,8 @@ func (r *runner) convertCommand() *cli.Command {
 	flags := []cli.Flag{
 		&cli.StringFlag{
 			Name: "format", Aliases: []string{"f", "to"}, Value: "yaml",
-			Usage: "write `FORMAT`: " + strings.Join(convertFormats, ", "),
+			DefaultText: "yaml, or as the extension of --output says",
+			Usage:       "write `FORMAT`: " + strings.Join(convertFormats, ", "),
 		},
 		&cli.StringFlag{
 			Name: "output", Aliases: []string{"o"},
@@ -60,10 +61,13 @@ func (r *runner) convertCommand() *cli.Command {
 			"file; - reads standard input. The output is a versioned document\n" +
 			"(see \"pwbconf schema\") or, with --to python, a user-config.py that\n" +
 			"Pywikibot loads into the same values. A value the file reads from an\n" +
-			"unset environment variable stays a reference to it (${NAME}, or\n" +
-			"os.environ['NAME'] in Python). Files holding secrets get mode 0600;\n" +
-			"every file is written atomically and an existing one is kept unless\n" +
-			"--force.\n\n" + exitHelp("convert"),
+			"unset environment variable stays a read of it (${NAME}, or\n" +
+			"os.environ['NAME'] in Python; {$env: NAME, $default: D} and\n" +
+			"os.environ.get for a read with a default, null for None). A value\n" +
+			"computed from such a read is noted on standard error. Without --to,\n" +
+			"an --output ending in .json, .yaml, .yml or .py picks the format.\n" +
+			"Files holding secrets get mode 0600; every file is written\n" +
+			"atomically and an existing one is kept unless --force.\n\n" + exitHelp("convert"),
 		Flags:  append(flags, envFlags()...),
 		Action: r.convert,
 	}
@@ -101,6 +105,15 @@ func (r *runner) convertOptions(c *cli.Context) (*convertOptions, error) {
 	}
 	if !slices.Contains(convertFormats, o.format) {
 		return nil, usagef("--format %q: want one of %s", o.format, strings.Join(convertFormats, ", "))
+	}
+	if ext, ok := formatOfPath(o.output); ok {
+		switch {
+		case !c.IsSet("format"):
+			o.format = ext
+		case ext != o.format:
+			return nil, usagef("--to %s contradicts --output %s, which names a %s file; give one of them",
+				o.format, o.output, ext)
+		}
 	}
 	o.secrets = convert.Redact
 	if o.output != "" {
@@ -155,20 +168,22 @@ func (r *runner) convert(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	inputRedacted := len(convert.Redactions(cfg)) > 0
 	doc := convert.New(cfg, o.secrets)
 	for _, d := range doc.Dropped {
 		fmt.Fprintf(r.stderr, "pwbconf: %s: %s\n", file, model.EscapeControls(fmt.Sprint(d)))
 	}
+	for _, c := range doc.Computed {
+		fmt.Fprintf(r.stderr, "pwbconf: %s\n", model.EscapeControls(c.String()))
+	}
 	out, err := render(doc, o.format)
 	if err != nil {
-		if o.format == "python" && o.secrets == convert.Redact {
-			// Python has no stand-in for a hidden value; say how to keep it.
-			return fmt.Errorf("%s: %v; write to a file with -o to move the secrets "+
-				"into a .env file, or give --secrets inline", file, err)
-		}
-		return fmt.Errorf("%s: %v", file, err)
+		return fmt.Errorf("%s: %v%s", file, err, redactionHint(err, o.secrets, inputRedacted))
 	}
 	if len(doc.Env) > 0 {
+		if _, err := os.Lstat(o.secretsFile); err == nil && !o.force {
+			return fmt.Errorf("%s exists; use --force to replace it", o.secretsFile)
+		}
 		env, err := convert.Dotenv(doc.Env)
 		if err != nil {
 			return fmt.Errorf("%s: %v; use --secrets inline", file, err)
@@ -189,19 +204,29 @@ func (r *runner) convert(c *cli.Context) error {
 	return writeOutput(o.output, out, perm, o.force)
 }
 
-// checkTargets refuses, before anything is written, to replace a file
-// without --force. The writes check again, atomically.
+// formatOfPath returns the format the extension of an output file names.
+func formatOfPath(path string) (format string, ok bool) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json":
+		return "json", true
+	case ".yaml", ".yml":
+		return "yaml", true
+	case ".py":
+		return "python", true
+	}
+	return "", false
+}
+
+// checkTargets refuses, before the input is read, to replace the output
+// without --force. The secrets file is checked only once it is known to
+// be written: a conversion with no secrets writes none. The writes check
+// again, atomically.
 func (o *convertOptions) checkTargets() error {
-	if o.force {
+	if o.force || o.output == "" {
 		return nil
 	}
-	for _, path := range []string{o.output, o.secretsFile} {
-		if path == "" {
-			continue
-		}
-		if _, err := os.Lstat(path); err == nil {
-			return fmt.Errorf("%s exists; use --force to replace it", path)
-		}
+	if _, err := os.Lstat(o.output); err == nil {
+		return fmt.Errorf("%s exists; use --force to replace it", o.output)
 	}
 	return nil
 }
@@ -252,6 +277,25 @@ func (r *runner) convertInput(c *cli.Context, file, from string) (*model.Config,
 		return nil, err
 	}
 	return nil, findingsError{fmt.Errorf("%s does not load in Pywikibot; nothing converted", file)}
+}
+
+// redactionHint says how to keep the secrets that Python output, which has
+// no stand-in for a hidden value, failed on: they were either redacted in
+// the input already, or by the secret mode of this conversion.
+func redactionHint(err error, mode convert.SecretMode, inputRedacted bool) string {
+	var perr *convert.PythonError
+	if !errors.As(err, &perr) || len(perr.Redacted) == 0 {
+		return ""
+	}
+	if inputRedacted {
+		return "; the input holds them redacted: convert the user-config.py again " +
+			"with --secrets env or --secrets inline"
+	}
+	if mode == convert.Redact {
+		return "; the input holds them, but standard output gets them redacted: write to " +
+			"a file with -o to move them into a .env file, or give --secrets inline"
+	}
+	return ""
 }
 
 // render writes a document in format.

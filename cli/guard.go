@@ -5,8 +5,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/pwbconf/pwbconf/model"
 )
@@ -80,7 +78,7 @@ func isPasswordFile(file string) bool {
 // suspects returns the byte spans of the literal bodies on line that look
 // like credentials: the arguments of BotPassword(...) after the first, the
 // second item of a pair on a line about passwords (or in a password file),
-// and any literal holding a word that looksLikeToken, but never a value
+// and any literal holding a word that model.LooksLikeToken, but never a value
 // the model knows to be public.
 func (g *guard) suspects(line string) [][2]int {
 	if g == nil || !strings.ContainsAny(line, `'"`) {
@@ -113,37 +111,12 @@ func (g *guard) suspects(line string) [][2]int {
 			// knows, keeps the secret's length; masking it again would not.
 			continue
 		}
-		if mark[loc[1]] || slices.ContainsFunc(strings.Fields(text), looksLikeToken) {
+		if mark[loc[1]] || slices.ContainsFunc(strings.Fields(text), model.LooksLikeToken) {
 			spans = append(spans, body)
 		}
 	}
 	return spans
 }
-
-// looksLikeToken reports whether a word could be a key, token or password:
-// 16 or more characters of the hex, base64, base64url or JWT alphabets
-// that mix letters and digits, and that are not a path or a host name.
-func looksLikeToken(w string) bool {
-	if utf8.RuneCountInString(w) < 16 || strings.HasPrefix(w, "/") ||
-		strings.HasPrefix(w, "./") || strings.HasPrefix(w, "~") || hostName.MatchString(w) {
-		return false
-	}
-	letter, digit := false, false
-	for _, r := range w {
-		switch {
-		case r < utf8.RuneSelf && unicode.IsLetter(r):
-			letter = true
-		case '0' <= r && r <= '9':
-			digit = true
-		case !strings.ContainsRune("+/=_-.~", r):
-			return false
-		}
-	}
-	return letter && digit
-}
-
-// hostName is a lower-case dotted name such as wiki2.example.org.
-var hostName = regexp.MustCompile(`^[a-z0-9-]+(?:\.[a-z0-9-]+)+$`)
 
 // fileMasker returns the masker for everything printed about cfg's file:
 // its secrets, the credentials in its extra_headers, and, in source lines,

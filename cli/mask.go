@@ -23,6 +23,9 @@ type masker struct {
 	firsts [4]uint64
 	// guard picks further literals to mask in source lines; nil for none.
 	guard *guard
+	// whole holds the secrets, which a text that is nothing else is
+	// masked as, however short.
+	whole map[string]bool
 }
 
 type spelling struct {
@@ -35,10 +38,11 @@ type spelling struct {
 // without the surrounding white space a validator might have trimmed.
 // A secret put together from pieces in the source is not recognized there.
 func newMasker(secrets []string) *masker {
-	m := &masker{}
+	m := &masker{whole: map[string]bool{}}
 	seen := map[string]bool{}
 	probed := map[string]bool{}
 	for _, s := range secrets {
+		m.whole[s] = true
 		sps := spellings(s)
 		for _, sp := range sps {
 			if sp.text != "" && !seen[sp.text] {
@@ -65,8 +69,9 @@ func newMasker(secrets []string) *masker {
 
 // minBare is the length from which a secret is masked wherever it appears.
 // A shorter one, such as a one-letter test token, would also match inside
-// ordinary words, so it is masked only as a whole quoted literal.
-const minBare = 6
+// ordinary words, so it is masked only as a whole quoted literal, or as
+// the whole of a text (see masker.text).
+const minBare = model.MinBare
 
 func spellings(s string) []spelling {
 	mask := model.Mask(s)
@@ -126,8 +131,13 @@ func pyEscape(s string, quote rune) string {
 	return b.String()
 }
 
-// text returns s with every secret masked.
+// text returns s with every secret masked. A text that is a secret is
+// masked whatever its length: a setting holding a copy of a short token
+// is the token.
 func (m *masker) text(s string) string {
+	if m.whole[s] {
+		return model.Mask(s)
+	}
 	out, _ := m.line(s, 0)
 	return out
 }

@@ -83,7 +83,8 @@ func Load(path string, opts ...LoadOption) (*Config, error) {
 // Parse resolves a converted document, YAML or JSON. Every "${NAME}" is
 // looked up (in the process environment unless [WithLookup] says
 // otherwise), and every {"$env": NAME, "$default": D} too, which gives D
-// where NAME is unset, as os.environ.get(NAME, D) does in Pywikibot; when
+// where NAME is unset, as os.environ.get(NAME, D) does in Pywikibot (nil
+// for a null D, as os.environ.get(NAME) gives None); when
 // some are missing, or the document holds redacted or unresolved values
 // (a redacted default counts where its variable is unset), the error is a
 // *ResolveError naming all of them.
@@ -144,12 +145,18 @@ func resolve(cfg *model.Config, lookup func(string) (string, bool)) error {
 				if def, ok := redactedDefaultName(v); ok {
 					name, env = def, true
 				}
+				orNone, isOrNone := orNoneName(v)
+				if isOrNone {
+					name, env = orNone, true
+				}
 				if env {
 					if s, ok := lookup(name); ok {
 						return model.Value{Kind: model.Str, Str: s}
 					}
 				}
 				switch {
+				case isOrNone:
+					return model.Value{Kind: model.None}
 				case v.Kind == model.Str:
 					// The default, as Python gives it where the variable
 					// is unset.

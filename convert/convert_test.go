@@ -299,7 +299,7 @@ func TestSchemaAgreesWithDecode(t *testing.T) {
 		{`{"version": 1, "mylang": {"$default": "en"}}`, false},
 		{`{"version": 1, "mylang": {"$env": "LANG-X", "$default": "en"}}`, false},
 		{`{"version": 1, "mylang": {"$env": "X", "$default": 5}}`, false},
-		{`{"version": 1, "mylang": {"$env": "X", "$default": null}}`, false},
+		{`{"version": 1, "mylang": {"$env": "X", "$default": null}}`, true},
 		{`{"version": 1, "mylang": {"$env": "X", "$default": "en", "$list": []}}`, false},
 	}
 	for _, tt := range tests {
@@ -345,7 +345,8 @@ func TestSecretsStayOut(t *testing.T) {
 
 // TestEnvReferencesKeepTheirNames converts the config that reads every
 // token from the environment: no secret appears, no .env is needed, and
-// the references are to the file's own variables.
+// the references are to the file's own variables, those read with
+// os.getenv or os.environ.get as reads that give None where unset.
 func TestEnvReferencesKeepTheirNames(t *testing.T) {
 	cfg := evaluate(t, filepath.Join(casesDir, "17-secrets-from-environment", "user-config.py"))
 	for _, mode := range []SecretMode{Env, Inline, Redact} {
@@ -354,10 +355,10 @@ func TestEnvReferencesKeepTheirNames(t *testing.T) {
 			t.Errorf("%s: %d values for a .env file, want none", mode, len(doc.Env))
 		}
 		y, _ := doc.YAML()
-		for _, name := range []string{"PWB_CONSUMER_TOKEN", "PWB_CONSUMER_SECRET",
-			"PWB_ACCESS_TOKEN", "PWB_ACCESS_SECRET"} {
-			if !bytes.Contains(y, []byte("${"+name+"}")) {
-				t.Errorf("%s: no reference to %s in\n%s", mode, name, y)
+		for _, ref := range []string{"${PWB_CONSUMER_TOKEN}", "${PWB_CONSUMER_SECRET}",
+			"{$env: PWB_ACCESS_TOKEN, $default: null}", "{$env: PWB_ACCESS_SECRET, $default: null}"} {
+			if !bytes.Contains(y, []byte(ref)) {
+				t.Errorf("%s: no %s in\n%s", mode, ref, y)
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -14,8 +15,10 @@ import (
 
 // TestPythonLoadsInCPython converts each config of testdata/cpython and
 // case 01 to YAML, reads the YAML back, writes it as Python, and runs the
-// original and the result in CPython: both must set the same values.
-// Skipped where python3 is not installed.
+// original and the result in CPython: both must set the same values, with
+// the variables they read set, and with them unset, where both must give
+// the same values or fail with the same exception. Skipped where python3
+// is not installed.
 func TestPythonLoadsInCPython(t *testing.T) {
 	python, err := exec.LookPath("python3")
 	if err != nil {
@@ -55,11 +58,26 @@ func TestPythonLoadsInCPython(t *testing.T) {
 		}
 		args = append(args, f, out)
 	}
-	cmd := exec.Command(python, args...)
+	var unset []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "PWBCONF_TEST_") {
+			unset = append(unset, kv)
+		}
+	}
 	// The sandbox does not see these; the conversion keeps them as
 	// references, which the converted file reads like the original.
-	cmd.Env = append(os.Environ(), "PWBCONF_TEST_BOT_NAME=example_bot",
+	set := append(slices.Clone(unset), "PWBCONF_TEST_BOT_NAME=example_bot",
 		"PWBCONF_TEST_CK=ck", "PWBCONF_TEST_CS=cs", "PWBCONF_TEST_AT=at", "PWBCONF_TEST_AS=as")
+	t.Run("set", func(t *testing.T) { loadAlike(t, python, args, set, false) })
+	t.Run("unset", func(t *testing.T) { loadAlike(t, python, args, unset, true) })
+}
+
+// loadAlike runs load.py on pairs of files, an original and its
+// conversion, and compares what each pair set; an exception counts as
+// what a file set only where mayFail.
+func loadAlike(t *testing.T, python string, args, env []string, mayFail bool) {
+	cmd := exec.Command(python, args...)
+	cmd.Env = env
 	res, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("python3: %v\n%s", err, res)
@@ -69,6 +87,9 @@ func TestPythonLoadsInCPython(t *testing.T) {
 		t.Fatalf("python3 printed %d lines for %d files:\n%s", len(lines), len(args)-1, res)
 	}
 	for i := 0; i+1 < len(lines); i += 2 {
+		if !mayFail && strings.HasPrefix(lines[i], `{"exception"`) {
+			t.Errorf("%s fails: %s", args[i+1], lines[i])
+		}
 		if diff := cmp.Diff(lines[i], lines[i+1]); diff != "" {
 			t.Errorf("%s loads differently after conversion (-original +converted):\n%s",
 				args[i+1], diff)

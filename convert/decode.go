@@ -138,7 +138,7 @@ func authTuple(fields map[string]*yaml.Node, names []string, where string) (mode
 		if err != nil {
 			return model.Value{}, err
 		}
-		if _, env := EnvName(it); it.Kind != model.Str && !env && !IsRedacted(it) {
+		if it.Kind != model.Str && !isRead(it) && !IsRedacted(it) {
 			return model.Value{}, fmt.Errorf("%s.%s: want a string (use raw for other values)",
 				where, name)
 		}

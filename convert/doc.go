@@ -18,7 +18,13 @@
 // (os.environ.get('CK', 'x') with CK unset) is written as the two-key
 // object {"$env": "CK", "$default": "x"}: the default is a plain string,
 // taken as written whatever it holds, and a runner reads CK where it is
-// set and takes the default where it is not, as Python would. A secret
+// set and takes the default where it is not, as Python would. A read
+// without a default, os.getenv('CK') or os.environ.get('CK'), which gives
+// None where CK is unset, is {"$env": "CK", "$default": null}; only
+// "${CK}", os.environ['CK'], fails there. A value the file computed from
+// a read ('x' + os.getenv('CK', 'y')) has no form: [New] lists it in
+// Document.Computed and keeps the value the default gave, or
+// {"$unresolved": "computed:env:CK"} where there was none. A secret
 // default follows the secret mode, keeping its variable (see the Env mode
 // below). The YAML quotes every string that a YAML 1.1
 // reader (PyYAML's safe_load, what most Python programs use) would read

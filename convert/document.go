@@ -26,8 +26,9 @@ const Version = 1
 type Document struct {
 	// Config holds the entries. Family and mylang are settings, as in the
 	// model; a value read from an unset variable is Unknown with Source
-	// "env:NAME", and the default of such a read a str with Source
-	// "env:NAME" (model.Value.EnvDefault).
+	// "env:NAME" ("env-or-none:NAME" for a read that gives None where
+	// the variable is unset), and the default of such a read a str with
+	// Source "env:NAME" (model.Value.EnvDefault).
 	Config *model.Config
 	// Source names the file the values came from in the YAML comments.
 	Source string
@@ -35,6 +36,31 @@ type Document struct {
 	Env []EnvVar
 	// Dropped lists what the format cannot carry and was left out.
 	Dropped []Dropped
+	// Computed lists the entries the file computed from environment
+	// reads, which the document holds as values, not as expressions.
+	Computed []Computed
+}
+
+// Computed is an entry whose value the file computed from a read of an
+// environment variable the check could not answer, 'Bot' +
+// os.getenv('S', 'One'), rather than took as the read gave it: the
+// document can hold the read, not the expression, so the entry has the
+// value the default gives, or none at all when the read had no default.
+type Computed struct {
+	Entry model.Entry
+	Var   string
+	// Unresolved is set when the document holds the entry as a value
+	// unresolved from the variable, which Python output cannot write.
+	Unresolved bool
+}
+
+// String says what was computed, for a message.
+func (c Computed) String() string {
+	how := "written with the value its default gives"
+	if c.Unresolved {
+		how = "written as unresolved"
+	}
+	return fmt.Sprintf("%s is computed from environment variable %s; %s", entryLabel(c.Entry), c.Var, how)
 }
 
 // Dropped is an entry left out of a document, and why.
@@ -78,8 +104,97 @@ func New(cfg *model.Config, secrets SecretMode) *Document {
 			out.Authenticate = append(out.Authenticate, cloneEntry(e))
 		}
 	}
+	d.Computed = computedEntries(cfg.EnvReads, out)
 	d.Env = hideSecrets(out, secrets)
 	return d
+}
+
+// computedEntries finds the entries computed from environment reads. A
+// value the evaluator could not know is marked as computed
+// ("computed:env:NAME"); a str that the default of a read went into is
+// not, and is found by its statement: an entry set by a statement that
+// read a variable the check did not answer, when no entry of that
+// statement holds the read itself. Of the entries a statement set, those
+// that are a read themselves are passed over, unless all are: in
+// os.environ.get('A', os.environ.get('B', 'x')) the read of A holds what
+// the read of B gave. A value carried to another statement (a helper
+// variable, a function's result) is not found.
+func computedEntries(reads []model.EnvRead, cfg *model.Config) []Computed {
+	var out []Computed
+	seen := map[string]bool{}
+	add := func(e model.Entry, name string, unresolved bool) {
+		if key := entryLabel(e) + "\x00" + name; !seen[key] {
+			seen[key] = true
+			out = append(out, Computed{e, name, unresolved})
+		}
+	}
+	byPos := map[model.Pos][]model.Entry{}
+	for _, list := range [][]model.Entry{cfg.Settings, cfg.Usernames, cfg.Authenticate} {
+		for _, e := range list {
+			if e.Pos.Line == 0 {
+				continue
+			}
+			byPos[e.Pos] = append(byPos[e.Pos], e)
+			walkValues(e.Value, func(v model.Value) {
+				if name, ok := computedName(v); ok {
+					add(e, name, true)
+				}
+			})
+		}
+	}
+	for _, r := range reads {
+		entries := byPos[r.Pos]
+		if r.Resolved || slices.ContainsFunc(entries, func(e model.Entry) bool {
+			return slices.Contains(readNames(e.Value), r.Name)
+		}) {
+			continue
+		}
+		computed := slices.DeleteFunc(slices.Clone(entries), func(e model.Entry) bool {
+			return isReadValue(e.Value)
+		})
+		if len(computed) == 0 {
+			computed = entries
+		}
+		for _, e := range computed {
+			add(e, r.Name, false)
+		}
+	}
+	return out
+}
+
+// readNames returns the variables whose reads v holds as they gave them,
+// or computed from them, whether the format can write the name or not.
+func readNames(v model.Value) []string {
+	var names []string
+	walkValues(v, func(v model.Value) {
+		if name, ok := readName(v); ok {
+			names = append(names, name)
+		}
+	})
+	return names
+}
+
+// readName returns the variable v is a read of, or was computed from.
+func readName(v model.Value) (string, bool) {
+	if name, ok := v.EnvDefault(); ok {
+		return name, true
+	}
+	if v.Kind != model.Unknown {
+		return "", false
+	}
+	for _, prefix := range []string{envPrefix, orNonePrefix, redactedDefaultPrefix, computedPrefix} {
+		if name, ok := strings.CutPrefix(v.Source, prefix); ok {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+// isReadValue reports whether v is itself what a read gave.
+func isReadValue(v model.Value) bool {
+	_, ok := readName(v)
+	_, computed := computedName(v)
+	return ok && !computed
 }
 
 // unfit says why a value has no form in the format, or returns "".
@@ -140,19 +255,20 @@ func entryLabel(e model.Entry) string {
 	return s
 }
 
-// HasSecrets reports whether the document holds a secret in the clear.
+// HasSecrets reports whether the document holds a secret in the clear: a
+// string of a secret entry, or one that holds such a string or a text
+// that is a credential by its shape (model.Config.Secrets) anywhere else.
 func (d *Document) HasSecrets() bool {
-	for _, list := range [][]model.Entry{d.Config.Settings, d.Config.Authenticate} {
+	h := &hider{secrets: secretTexts(d.Config)}
+	for _, list := range [][]model.Entry{d.Config.Settings, d.Config.Usernames, d.Config.Authenticate} {
 		for _, e := range list {
-			if isSecret(e) && slices.ContainsFunc(e.Value.Strings(), nonBlank) {
+			if slices.ContainsFunc(e.Value.Strings(), h.leaky) {
 				return true
 			}
 		}
 	}
 	return false
 }
-
-func nonBlank(s string) bool { return strings.TrimSpace(s) != "" }
 
 // Node builds the document as a YAML node tree, with a comment giving the
 // line of the file that set each entry.
@@ -285,14 +401,13 @@ const (
 
 // authShape tells an OAuth token set (a tuple of four strings) and basic
 // auth (a tuple of two) from anything else, which the format keeps raw.
-// A reference to the environment or a redacted secret counts as a string.
+// A read of the environment or a redacted secret counts as a string.
 func authShape(v model.Value) shape {
 	if v.Kind != model.Tuple {
 		return shapeRaw
 	}
 	for _, it := range v.Items {
-		_, env := EnvName(it)
-		if it.Kind != model.Str && !env && !IsRedacted(it) {
+		if it.Kind != model.Str && !isRead(it) && !IsRedacted(it) {
 			return shapeRaw
 		}
 	}

@@ -122,6 +122,10 @@ func (g *gen) secret() model.Value { return g.str() }
 func (g *gen) scalar() model.Value {
 	switch g.next() % 8 {
 	case 0:
+		if g.next()%2 == 0 {
+			// A read that gives None where its variable is unset.
+			return orNone("PWB_" + strconv.Itoa(g.next()%8))
+		}
 		return model.Value{Kind: model.None}
 	case 1:
 		return model.Value{Kind: model.Bool, Bool: g.next()%2 == 0}

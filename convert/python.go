@@ -22,17 +22,18 @@ var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 // Python returns a user-config.py that Pywikibot loads into the values of
 // the document: references to the environment become os.environ reads,
 // which fail in Pywikibot as they would have in the original when the
-// variable is unset, and a read with a default os.environ.get(NAME,
-// default). A value unresolved for another reason, or redacted,
-// has no Python form; the error names every such entry.
+// variable is unset, a read with a default os.environ.get(NAME,
+// default), and one with a null default os.environ.get(NAME). A value
+// unresolved for another reason, or redacted, has no Python form; the
+// error is a *PythonError naming every such entry.
 func (d *Document) Python() ([]byte, error) {
 	w := &pyWriter{}
 	w.section(d.Config.Settings, func(e model.Entry) bool { return isTop(e) })
 	w.section(d.Config.Usernames, nil)
 	w.section(d.Config.Authenticate, nil)
 	w.section(d.Config.Settings, func(e model.Entry) bool { return !isTop(e) })
-	if len(w.problems) > 0 {
-		return nil, fmt.Errorf("cannot write Python for %s", strings.Join(w.problems, "; "))
+	if len(w.err.Redacted)+len(w.err.Problems) > 0 {
+		return nil, &w.err
 	}
 	var b strings.Builder
 	b.WriteString("# Pywikibot configuration, written by pwbconf")
@@ -51,9 +52,48 @@ func (d *Document) Python() ([]byte, error) {
 func isTop(e model.Entry) bool { return e.Name() == "family" || e.Name() == "mylang" }
 
 type pyWriter struct {
-	body     strings.Builder
-	usesOS   bool
-	problems []string
+	body   strings.Builder
+	usesOS bool
+	err    PythonError
+}
+
+// PythonError lists what kept [Document.Python] from writing a document.
+type PythonError struct {
+	// Redacted names the entries that hold redacted secrets, and Secrets
+	// counts those secrets.
+	Redacted []string
+	Secrets  int
+	// Problems says, for each other entry, why it has no Python form.
+	Problems []string
+}
+
+// Error names the first few entries of each kind: a config that gives
+// one token set to many domains redacts dozens of secrets.
+func (e *PythonError) Error() string {
+	var parts []string
+	if len(e.Redacted) > 0 {
+		noun := "secrets"
+		if e.Secrets == 1 {
+			noun = "secret"
+		}
+		parts = append(parts, fmt.Sprintf("%d redacted %s, in %s", e.Secrets, noun,
+			listNames(e.Redacted, 3)))
+	}
+	if len(e.Problems) > 0 {
+		parts = append(parts, listNames(e.Problems, 3))
+	}
+	return "cannot write Python for " + strings.Join(parts, "; ")
+}
+
+// listNames lists up to n names and counts the rest: a, b, c and 2 more.
+func listNames(names []string, n int) string {
+	if len(names) <= n {
+		if len(names) < 2 {
+			return strings.Join(names, "")
+		}
+		return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	}
+	return strings.Join(names[:n], ", ") + fmt.Sprintf(" and %d more", len(names)-n)
 }
 
 // section writes the entries keep accepts, after a blank line.
@@ -74,17 +114,30 @@ func (w *pyWriter) section(entries []model.Entry, keep func(model.Entry) bool) {
 func (w *pyWriter) entry(e model.Entry) {
 	target, ok := pyTarget(e)
 	if !ok {
-		w.problems = append(w.problems, fmt.Sprintf("%q: not a name Python can assign to", e.Name()))
+		w.err.Problems = append(w.err.Problems, fmt.Sprintf("%q: not a name Python can assign to", e.Name()))
 		return
 	}
 	var bad []string
+	redacted := 0
 	walkValues(e.Value, func(v model.Value) {
-		if _, env := EnvName(v); v.Kind == model.Unknown && !env {
+		_, env := EnvName(v)
+		_, orNone := orNoneName(v)
+		switch {
+		case v.Kind != model.Unknown || env || orNone:
+		case IsRedacted(v):
+			redacted++
+		default:
 			bad = append(bad, describeUnknown(v))
 		}
 	})
+	if redacted > 0 {
+		w.err.Redacted = append(w.err.Redacted, entryLabel(e))
+		w.err.Secrets += redacted
+	}
 	if len(bad) > 0 {
-		w.problems = append(w.problems, entryLabel(e)+": "+strings.Join(bad, ", "))
+		w.err.Problems = append(w.err.Problems, entryLabel(e)+": "+strings.Join(bad, ", "))
+	}
+	if redacted+len(bad) > 0 {
 		return
 	}
 	w.body.WriteString(target + " = ")
@@ -100,8 +153,8 @@ func (w *pyWriter) entry(e model.Entry) {
 }
 
 func describeUnknown(v model.Value) string {
-	if IsRedacted(v) {
-		return "a redacted secret"
+	if name, ok := computedName(v); ok {
+		return "a value computed from environment variable " + name
 	}
 	return "a value unresolved from " + strconv.Quote(v.Source)
 }
@@ -160,11 +213,14 @@ func (w *pyWriter) literal(v model.Value) string {
 		}
 		return "{" + strings.Join(parts, ", ") + "}"
 	case model.Unknown:
-		name, _ := EnvName(v)
 		w.usesOS = true
+		if name, ok := orNoneName(v); ok {
+			return "os.environ.get(" + pyString(name) + ")"
+		}
+		name, _ := EnvName(v)
 		return "os.environ[" + pyString(name) + "]"
 	}
-	w.problems = append(w.problems, "a Python "+v.TypeName())
+	w.err.Problems = append(w.err.Problems, "a Python "+v.TypeName())
 	return "None"
 }
 

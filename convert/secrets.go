@@ -63,13 +63,18 @@ var (
 )
 
 // isSecret reports whether an entry's strings are secrets: the model marks
-// authenticate values so, and Pywikibot marks some variables private.
+// authenticate values so, Pywikibot marks some variables private, and a
+// setting may be a credential by its name (model.CredentialSetting), which
+// a document read back has no mark for.
 func isSecret(e model.Entry) bool {
 	if e.Secret {
 		return true
 	}
+	if len(e.Path) != 1 {
+		return false
+	}
 	v, ok := pywikibot.LookupVariable(e.Path[0])
-	return len(e.Path) == 1 && ok && v.Private
+	return ok && v.Private || model.CredentialSetting(e.Path[0], pywikibot.IsKnown(e.Path[0]), e.Value)
 }
 
 // secretNamer hands out variable names, never one the config already reads
@@ -150,7 +155,19 @@ func envRead(v model.Value) (string, bool) {
 	if name, ok := envDefaultName(v); ok {
 		return name, ok
 	}
+	if name, ok := orNoneName(v); ok {
+		return name, ok
+	}
 	return redactedDefaultName(v)
+}
+
+// isRead reports whether v is an Unknown value that stands for a read of
+// a variable, with or without a default: what the format writes as a
+// reference rather than a value.
+func isRead(v model.Value) bool {
+	_, env := EnvName(v)
+	_, orNone := orNoneName(v)
+	return env || orNone
 }
 
 // noDefault stands, among the defaults a variable is read with, for a
@@ -158,7 +175,8 @@ func envRead(v model.Value) (string, bool) {
 const noDefault = "\x00none"
 
 // envDefaults returns, for each variable the config reads, the defaults it
-// is read with; a read without a default counts as noDefault. A redacted
+// is read with; a read without a default, or with None, counts as
+// noDefault. A redacted
 // default (only a document read back holds one) counts as no default.
 func envDefaults(cfg *model.Config) map[string][]string {
 	out := map[string][]string{}
@@ -439,6 +457,22 @@ func (h *hider) envDefault(name, def string) model.Value {
 		h.vars = append(h.vars, EnvVar{Name: name, Value: def})
 	}
 	return EnvValue(name)
+}
+
+// Redactions names the entries of cfg that hold a redacted secret: a
+// document read back that was converted with secrets redacted.
+func Redactions(cfg *model.Config) []string {
+	var out []string
+	for _, list := range [][]model.Entry{cfg.Settings, cfg.Usernames, cfg.Authenticate} {
+		for _, e := range list {
+			redacted := false
+			walkValues(e.Value, func(v model.Value) { redacted = redacted || IsRedacted(v) })
+			if redacted {
+				out = append(out, entryLabel(e))
+			}
+		}
+	}
+	return out
 }
 
 // walkValues calls fn on v and every value inside it, depth first.

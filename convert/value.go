@@ -30,7 +30,9 @@ const (
 // a default, os.environ.get('NAME', 'text'): what NAME holds where it is
 // set, the text where it is not. The default is a plain string, never
 // escaped nor taken for a reference, so any text has one form; it may
-// also be {"$redacted": true}, a secret default left out.
+// also be {"$redacted": true}, a secret default left out, or null, for
+// os.environ.get('NAME') and os.getenv('NAME'), which give None where
+// NAME is unset.
 const (
 	markEnv     = "$env"
 	markDefault = "$default"
@@ -51,6 +53,12 @@ const (
 	// redactedDefaultPrefix starts the Source of a read of a variable
 	// whose default, a secret, was left out: "redacted:env:NAME".
 	redactedDefaultPrefix = redactedSource + ":" + envPrefix
+	// orNonePrefix starts the Source of a read that gives None where the
+	// variable is unset, as the evaluator writes it.
+	orNonePrefix = "env-or-none:"
+	// computedPrefix starts the Source of a value the file computed from
+	// a read, "computed:env:NAME", which the format cannot write.
+	computedPrefix = "computed:" + envPrefix
 )
 
 // EnvName returns the variable an Unknown value was read from, if it was.
@@ -65,6 +73,29 @@ func EnvName(v model.Value) (string, bool) {
 // EnvValue is the Unknown value that stands for a read of the variable.
 func EnvValue(name string) model.Value {
 	return model.Value{Kind: model.Unknown, Source: envPrefix + name}
+}
+
+// orNoneName returns the variable of a read that gives None where the
+// variable is unset: {"$env": NAME, "$default": null}.
+func orNoneName(v model.Value) (string, bool) {
+	if v.Kind != model.Unknown {
+		return "", false
+	}
+	name, ok := strings.CutPrefix(v.Source, orNonePrefix)
+	return name, ok && validEnvName(name)
+}
+
+// orNone is the value of os.environ.get(name) where name is unknown.
+func orNone(name string) model.Value {
+	return model.Value{Kind: model.Unknown, Source: orNonePrefix + name}
+}
+
+// computedName returns the variable a value was computed from.
+func computedName(v model.Value) (string, bool) {
+	if v.Kind != model.Unknown {
+		return "", false
+	}
+	return strings.CutPrefix(v.Source, computedPrefix)
 }
 
 // validEnvName reports whether name can be written as "${NAME}" and in
@@ -185,6 +216,9 @@ func unknownNode(v model.Value) *yaml.Node {
 	if name, ok := EnvName(v); ok {
 		return strNode("${" + name + "}")
 	}
+	if name, ok := orNoneName(v); ok {
+		return envDefaultNode(name, scalar("!!null", "null"))
+	}
 	if name, ok := redactedDefaultName(v); ok {
 		return envDefaultNode(name, marker(markRedacted, scalar("!!bool", "true")))
 	}
@@ -217,8 +251,9 @@ func isEnvDefault(n *yaml.Node) bool {
 }
 
 // envDefaultValue reads {$env: NAME, $default: text} into the str the
-// evaluator makes of os.environ.get('NAME', 'text'), or {$env: NAME,
-// $default: {$redacted: true}} into a [redactedDefault].
+// evaluator makes of os.environ.get('NAME', 'text'), {$env: NAME,
+// $default: null} into the value it makes of os.environ.get('NAME'), or
+// {$env: NAME, $default: {$redacted: true}} into a [redactedDefault].
 func envDefaultValue(n *yaml.Node, where string) (model.Value, error) {
 	var name, def *yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -235,8 +270,11 @@ func envDefaultValue(n *yaml.Node, where string) (model.Value, error) {
 	if def.Kind == yaml.MappingNode && len(def.Content) == 2 && def.Content[0].Value == markRedacted {
 		return redactedDefault(name.Value), nil
 	}
+	if def.Kind == yaml.ScalarNode && def.ShortTag() == "!!null" {
+		return orNone(name.Value), nil
+	}
 	if def.Kind != yaml.ScalarNode || def.ShortTag() != "!!str" {
-		return model.Value{}, fmt.Errorf("%s: %s wants a string or {%s: true}",
+		return model.Value{}, fmt.Errorf("%s: %s wants a string, null or {%s: true}",
 			where, markDefault, markRedacted)
 	}
 	return envDefault(name.Value, def.Value), nil

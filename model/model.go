@@ -56,7 +56,10 @@ type Value struct {
 	// strings because the embedded interpreter only has string-keyed dicts.
 	Keys   []string `json:"keys,omitempty"`
 	Values []Value  `json:"values,omitempty"`
-	// Source says where an Unknown value comes from, as "env:NAME" or
+	// Source says where an Unknown value comes from: "env:NAME" for
+	// os.environ['NAME'], "env-or-none:NAME" for os.getenv('NAME') and
+	// os.environ.get('NAME'), which give None where NAME is unset,
+	// "computed:env:NAME" for a value computed from such a read, or
 	// "import:module"; for Other it holds the Python type name. On a Str
 	// it may be "env:NAME": the str is the default of a read of NAME
 	// (os.environ.get('NAME', 'default'), os.getenv) that the check's
@@ -234,15 +237,27 @@ func (c *Config) Str(name string) (string, bool) {
 	return e.Value.Str, true
 }
 
-// Secrets returns every string held in a secret entry, and the values of
-// the credential headers of extra_headers, longest first, so that masking
-// a text replaces a whole token before any part of it.
+// Secrets returns every string held in a secret entry, the values of the
+// credential headers of extra_headers, and the Suspects of every other
+// setting that is not public (a username, the family, a site code),
+// longest first, so that masking a text replaces a whole token before any
+// part of it.
 func (c *Config) Secrets() []string {
 	var out []string
 	for _, list := range [][]Entry{c.Settings, c.Usernames, c.Authenticate} {
 		for _, e := range list {
 			if e.Secret || isHeaders(e) {
 				out = append(out, secretStrings(e)...)
+			}
+		}
+	}
+	public := c.publicTexts()
+	for _, e := range c.Settings {
+		if !e.Secret {
+			for _, s := range Suspects(e.Value) {
+				if !public[s] {
+					out = append(out, s)
+				}
 			}
 		}
 	}
@@ -255,6 +270,26 @@ func (c *Config) Secrets() []string {
 		return strings.Compare(a, b)
 	})
 	return slices.Compact(out)
+}
+
+// publicTexts returns the texts the config itself shows to be no secret:
+// the family and site code, the usernames and the keys they are under.
+func (c *Config) publicTexts() map[string]bool {
+	public := map[string]bool{}
+	for _, name := range []string{"family", "mylang"} {
+		if s, ok := c.Str(name); ok {
+			public[s] = true
+		}
+	}
+	for _, e := range c.Usernames {
+		for _, p := range e.Path[1:] {
+			public[p] = true
+		}
+		for _, s := range e.Value.Strings() {
+			public[s] = true
+		}
+	}
+	return public
 }
 
 // secretStrings returns the texts of a secret entry that must be masked in

@@ -23,44 +23,10 @@ const maxValueDepth = 32
 var secretSettings = map[string]bool{"authenticate": true, "db_password": true}
 
 // isSecretSetting reports whether the value of a top-level name is to be
-// kept private: one of secretSettings, or a name Pywikibot does not know
-// that speaks of a credential, such as password or bot_token, which
-// people write into a config whether Pywikibot reads it or not.
-// (password_file is a known name, and a path.)
-func isSecretSetting(name string) bool {
-	if secretSettings[name] {
-		return true
-	}
-	if pywikibot.IsKnown(name) {
-		return false
-	}
-	lower := strings.ToLower(name)
-	for _, word := range []string{"password", "passwd", "secret", "token", "apikey", "api_key"} {
-		if strings.Contains(lower, word) {
-			return true
-		}
-	}
-	return false
-}
-
-// botPasswordPair reports whether v has the shape of the login a
-// BotPassword gives: a user name with the bot's name after an "@", and the
-// 32 lower-case letters and digits Special:BotPasswords generates. People
-// keep the pair in a variable of their own to hand to BotPassword or to a
-// script, under a name that need not speak of a password.
-func botPasswordPair(v model.Value) bool {
-	if (v.Kind != model.Tuple && v.Kind != model.List) || len(v.Items) != 2 ||
-		v.Items[0].Kind != model.Str || v.Items[1].Kind != model.Str {
-		return false
-	}
-	user, bot, ok := strings.Cut(v.Items[0].Str, "@")
-	pass := v.Items[1].Str
-	if !ok || user == "" || bot == "" || len(pass) != 32 {
-		return false
-	}
-	return !strings.ContainsFunc(pass, func(r rune) bool {
-		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9')
-	})
+// kept private: one of secretSettings, or one whose name speaks of a
+// credential (model.CredentialSetting).
+func isSecretSetting(name string, v model.Value) bool {
+	return secretSettings[name] || model.CredentialSetting(name, pywikibot.IsKnown(name), v)
 }
 
 // collect reads the final namespace into the model: every name the file
@@ -91,7 +57,7 @@ func (ev *evaluation) collect() {
 		ev.cfg.Settings = append(ev.cfg.Settings, model.Entry{
 			Path:    []string{name},
 			Value:   val,
-			Secret:  isSecretSetting(name) || !pywikibot.IsKnown(name) && botPasswordPair(val),
+			Secret:  isSecretSetting(name, val) || !pywikibot.IsKnown(name) && model.BotPasswordPair(val),
 			Pos:     b.pos,
 			Earlier: b.earlier,
 		})
@@ -107,11 +73,41 @@ func (ev *evaluation) collect() {
 	})
 	ev.collectFamilyPaths()
 	ev.noteUnresolvedEnv()
+	secrets := ev.envSecrets()
 	for _, list := range [][]model.Entry{ev.cfg.Settings, ev.cfg.Usernames, ev.cfg.Authenticate} {
 		for i := range list {
 			ev.markEmptyDefaults(&list[i])
+			list[i].Secret = list[i].Secret || holdsEnvSecret(list[i].Value, secrets)
 		}
 	}
+}
+
+// envSecrets returns the values the file read from variables whose names
+// speak of a credential (model.CredentialName), such as BOT_PASS: they are
+// as secret in the config as in the environment, wherever they end up.
+func (ev *evaluation) envSecrets() []string {
+	var out []string
+	for _, r := range ev.cfg.EnvReads {
+		if v, ok := ev.opts.Env[r.Name]; ok && r.Resolved && model.CredentialName(r.Name) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// holdsEnvSecret reports whether v holds one of secrets, or is the
+// default of a read of a variable whose name speaks of a credential.
+func holdsEnvSecret(v model.Value, secrets []string) bool {
+	if name, ok := v.EnvDefault(); ok && model.CredentialName(name) {
+		return true
+	}
+	if v.Kind == model.Str {
+		return slices.ContainsFunc(secrets, func(secret string) bool {
+			return model.HoldsSecret(v.Str, secret)
+		})
+	}
+	return slices.ContainsFunc(v.Items, func(it model.Value) bool { return holdsEnvSecret(it, secrets) }) ||
+		slices.ContainsFunc(v.Values, func(it model.Value) bool { return holdsEnvSecret(it, secrets) })
 }
 
 // markEmptyDefaults marks the empty strs of an entry as the defaults of
@@ -309,7 +305,9 @@ func (ev *evaluation) value(o py.Object, depth int) model.Value {
 	switch v := o.(type) {
 	case py.String:
 		if src, ok := unknownSource(string(v)); ok {
-			return ev.unknownModel(src, ev.originOf(src))
+			// Text made from an unknown value is computed from it.
+			u := unknownValue{source: src}
+			return ev.unknownModel(u.modelSource(), ev.originOf(src))
 		}
 		if name, ok := ev.envDefaults[identify(v)]; ok {
 			return model.Value{Kind: model.Str, Str: string(v), Source: "env:" + name}
@@ -334,7 +332,7 @@ func (ev *evaluation) value(o py.Object, depth int) model.Value {
 		defer delete(ev.converting, identify(v))
 		return model.Value{Kind: model.List, Items: ev.values(v.Items, depth)}
 	case *unknownValue:
-		return ev.unknownModel(v.source, v.origin)
+		return ev.unknownModel(v.modelSource(), v.origin)
 	}
 	if m, ok := asMapping(o); ok {
 		if !ev.enterValue(o) {

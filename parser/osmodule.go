@@ -1,8 +1,11 @@
 package parser
 
 import (
+	"fmt"
+	"maps"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/go-python/gpython/py"
@@ -25,22 +28,71 @@ var refusedOS = []string{
 	"urandom", "nice", "setuid", "setgid", "umask", "mkfifo", "mknod", "pipe",
 }
 
+// readKind is what Python gives for a read of an unset variable, kept on
+// the unknown value that stands for the read where the sandbox does not
+// know the variable, so that the model can say it (see
+// unknownValue.modelSource).
+type readKind int
+
+const (
+	// computed: not the value of a read, but made from one.
+	computed readKind = iota
+	// readItem: os.environ[N], a KeyError where N is unset.
+	readItem
+	// readOrNone: os.environ.get(N) or os.getenv(N), None where N is unset.
+	readOrNone
+)
+
+// envUnknown is the value of a read of the variable name that the sandbox
+// cannot answer.
+func (ev *evaluation) envUnknown(name py.Object, read readKind) *unknownValue {
+	u := ev.unknown("env:" + string(name.(py.String)))
+	u.read = read
+	return u
+}
+
+// modelSource is the Source of u in the model. A read keeps "env:NAME"
+// when it fails where the variable is unset, and is "env-or-none:NAME"
+// when it gives None there; anything computed from a read is
+// "computed:env:NAME", which no converter takes for the variable itself.
+func (u *unknownValue) modelSource() string {
+	name, ok := strings.CutPrefix(u.source, "env:")
+	switch {
+	case !ok || name == "?" || u.read == readItem:
+		return u.source
+	case u.read == readOrNone:
+		return "env-or-none:" + name
+	}
+	return "computed:" + u.source
+}
+
+// derive returns o, or for an unknown value one computed from it: a path
+// built on $HOME is not $HOME.
+func derive(o py.Object) py.Object {
+	if u, ok := o.(*unknownValue); ok {
+		return &unknownValue{ev: u.ev, source: u.source, origin: u.origin}
+	}
+	return o
+}
+
 // envRead notes one read of an environment variable and returns the value
-// the file sees: the real one when the caller gave it, else fallback, else
-// an unknown value, or None when the caller gave the whole environment.
+// the file sees: the real one when the caller gave it, else fallback
+// (None if nil) where the sandbox knows the variable is unset, else the
+// fallback marked as the variable's default, or an unknown value when
+// there is no fallback but None.
 func (ev *evaluation) envRead(name py.Object, fallback py.Object) py.Object {
 	v, set, ok := ev.envLookup(name)
 	switch {
 	case !ok || set:
 		return v
-	case fallback != nil && !ev.knownUnset(name):
-		return ev.envDefault(string(name.(py.String)), fallback)
-	case fallback != nil:
-		return fallback
-	case ev.knownUnset(name):
+	case ev.knownUnset(name) && fallback == nil:
 		return py.None
+	case ev.knownUnset(name):
+		return fallback
+	case fallback == nil || fallback == py.None:
+		return ev.envUnknown(name, readOrNone)
 	}
-	return ev.unknown("env:" + string(name.(py.String)))
+	return ev.envDefault(string(name.(py.String)), fallback)
 }
 
 // envDefault is the default of a read of a variable the check's
@@ -137,7 +189,7 @@ func (e *environMapping) M__getitem__(key py.Object) (py.Object, error) {
 	case e.ev.knownUnset(key):
 		return nil, keyError(key)
 	}
-	return e.ev.unknown("env:" + string(key.(py.String))), nil
+	return e.ev.envUnknown(key, readItem), nil
 }
 
 func (e *environMapping) M__setitem__(key, value py.Object) (py.Object, error) {
@@ -181,16 +233,16 @@ func (e *environMapping) snapshot() mapping {
 
 // installEnviron gives os.environ its methods.
 func installEnviron() {
-	environType.Dict["get"] = py.MustNewMethod("get", func(self py.Object, args py.Tuple) (py.Object, error) {
-		if len(args) < 1 || len(args) > 2 {
-			return nil, py.ExceptionNewf(py.TypeError, "get expected 1 or 2 arguments, got %d", len(args))
+	// os.environ's methods come from Python code (collections.abc and
+	// os._Environ), which takes its arguments by keyword too.
+	get := func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		a, err := bindArgs("Mapping.get", 1, args, kwargs, []string{"key", "default"}, 1)
+		if err != nil {
+			return nil, err
 		}
-		e := self.(*environMapping)
-		if len(args) == 2 {
-			return e.ev.envRead(args[0], args[1]), nil
-		}
-		return e.ev.envRead(args[0], nil), nil
-	}, 0, "")
+		return self.(*environMapping).ev.envRead(a[0], a[1]), nil
+	}
+	environType.Dict["get"] = py.MustNewMethod("get", get, 0, "")
 	for _, name := range []string{"keys", "items", "values", "copy"} {
 		environType.Dict[name] = py.MustNewMethod(name, func(self py.Object, _ py.Tuple) (py.Object, error) {
 			m := self.(*environMapping).snapshot()
@@ -198,40 +250,42 @@ func installEnviron() {
 			return dictMethodImpls[name](d, nil, nil)
 		}, 0, "")
 	}
-	setdefault := func(self py.Object, args py.Tuple) (py.Object, error) {
-		if len(args) != 2 {
-			return nil, py.ExceptionNewf(py.TypeError, "setdefault expected 2 arguments, got %d", len(args))
+	// Where the sandbox does not know the variable, setdefault gives what
+	// get with the same default gives: the value where it is set, the
+	// default where it is not.
+	setdefault := func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		a, err := bindArgs("_Environ.setdefault", 1, args, kwargs, []string{"key", "value"}, 2)
+		if err != nil {
+			return nil, err
 		}
 		e := self.(*environMapping)
-		v, set, ok := e.ev.envLookup(args[0])
+		v, set, ok := e.ev.envLookup(a[0])
 		switch {
 		case !ok || set:
 			return v, nil
-		case e.ev.knownUnset(args[0]):
-			return args[1], e.ev.envSet(args[0], args[1])
+		case e.ev.knownUnset(a[0]):
+			return a[1], e.ev.envSet(a[0], a[1])
 		}
-		return e.ev.unknown("env:" + string(args[0].(py.String))), nil
+		return e.ev.envDefault(string(a[0].(py.String)), a[1]), nil
 	}
 	environType.Dict["setdefault"] = py.MustNewMethod("setdefault", setdefault, 0, "")
 	update := func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return py.None, updateFrom(environSetter{self.(*environMapping).ev}, args, kwargs)
 	}
 	environType.Dict["update"] = py.MustNewMethod("update", update, 0, "")
-	environType.Dict["pop"] = py.MustNewMethod("pop", func(self py.Object, args py.Tuple) (py.Object, error) {
-		if len(args) < 1 || len(args) > 2 {
-			return nil, py.ExceptionNewf(py.TypeError, "pop expected 1 or 2 arguments, got %d", len(args))
+	environType.Dict["pop"] = py.MustNewMethod("pop", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		a, err := bindArgs("MutableMapping.pop", 1, args, kwargs, []string{"key", "default"}, 1)
+		if err != nil {
+			return nil, err
 		}
 		e := self.(*environMapping)
 		var v py.Object
-		if len(args) == 2 {
-			v = e.ev.envRead(args[0], args[1])
-		} else {
-			var err error
-			if v, err = e.M__getitem__(args[0]); err != nil {
-				return nil, err
-			}
+		if a[1] != nil {
+			v = e.ev.envRead(a[0], a[1])
+		} else if v, err = e.M__getitem__(a[0]); err != nil {
+			return nil, err
 		}
-		return v, e.ev.envSet(args[0], nil)
+		return v, e.ev.envSet(a[0], nil)
 	}, 0, "")
 	for _, name := range []string{"popitem", "clear"} {
 		environType.Dict[name] = py.MustNewMethod(name, func(self py.Object, _ py.Tuple) (py.Object, error) {
@@ -281,7 +335,7 @@ func joinObjects(parts py.Tuple) py.Object {
 		case py.String:
 			strs[i] = string(p)
 		case *unknownValue:
-			return p
+			return derive(p)
 		default:
 			return nil
 		}
@@ -312,16 +366,11 @@ func (ctx *sandboxContext) newOSModule() py.StringDict {
 		return ev.unknown("cwd"), nil
 	})
 	g["getenv"] = newFunc("getenv", func(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		if len(args) < 1 || len(args) > 2 {
-			return nil, py.ExceptionNewf(py.TypeError, "getenv() takes 1 or 2 arguments (%d given)", len(args))
+		a, err := bindArgs("getenv", 0, args, kwargs, []string{"key", "default"}, 1)
+		if err != nil {
+			return nil, err
 		}
-		if len(args) == 2 {
-			return ev.envRead(args[0], args[1]), nil
-		}
-		if d, ok := kwargs["default"]; ok {
-			return ev.envRead(args[0], d), nil
-		}
-		return ev.envRead(args[0], nil), nil
+		return ev.envRead(a[0], a[1]), nil
 	})
 	for _, name := range refusedOS {
 		g[name] = ev.refusingFunc("os." + name + "()")
@@ -354,8 +403,12 @@ func (ctx *sandboxContext) newPathModule() py.StringDict {
 		}
 		h := ev.home()
 		home, ok := h.(py.String)
-		if !ok {
+		switch {
+		case !ok && p == "~":
+			// The home itself: what the read of HOME gave.
 			return h
+		case !ok:
+			return derive(h)
 		}
 		// Python strips the home's trailing slashes and keeps the rest.
 		out := strings.TrimRight(string(home), "/") + p[1:]
@@ -425,7 +478,7 @@ func (ev *evaluation) expandVars(p string) py.Object {
 		return "", false
 	})
 	if unknown != nil {
-		return unknown
+		return derive(unknown)
 	}
 	return py.String(out)
 }
@@ -464,4 +517,38 @@ func expandDollar(s string, lookup func(string) (string, bool)) string {
 
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// bindArgs binds the arguments of a call to a function of Python code
+// with the parameters params, of which the first required have no
+// default, the way CPython does, with its messages; a parameter not given
+// is nil. fn is the name CPython's messages give, and self is 1 for a
+// method, whose self its messages count.
+func bindArgs(fn string, self int, args py.Tuple, kwargs py.StringDict, params []string, required int) ([]py.Object, error) {
+	if len(args) > len(params) {
+		takes := fmt.Sprintf("from %d to %d", required+self, len(params)+self)
+		if required == len(params) {
+			takes = strconv.Itoa(required + self)
+		}
+		return nil, py.ExceptionNewf(py.TypeError, "%s() takes %s positional arguments but %d were given",
+			fn, takes, len(args)+self)
+	}
+	out := make([]py.Object, len(params))
+	copy(out, args)
+	for _, k := range slices.Sorted(maps.Keys(kwargs)) {
+		i := slices.Index(params, k)
+		switch {
+		case i < 0:
+			return nil, py.ExceptionNewf(py.TypeError, "%s() got an unexpected keyword argument '%s'", fn, k)
+		case out[i] != nil:
+			return nil, py.ExceptionNewf(py.TypeError, "%s() got multiple values for argument '%s'", fn, k)
+		}
+		out[i] = kwargs[k]
+	}
+	for i, p := range params[:required] {
+		if out[i] == nil {
+			return nil, py.ExceptionNewf(py.TypeError, "%s() missing 1 required positional argument: '%s'", fn, p)
+		}
+	}
+	return out, nil
 }

@@ -21,6 +21,9 @@ type unknownValue struct {
 	ev     *evaluation
 	source string
 	origin model.Pos
+	// read is set on the very value a read of os.environ gave (see
+	// readKind); a value computed from it has none.
+	read readKind
 }
 
 var unknownType = py.NewType("unknown", "a value the sandbox cannot know")
@@ -44,7 +47,11 @@ func (ev *evaluation) unknown(source string) *unknownValue {
 	return &unknownValue{ev: ev, source: source, origin: ev.cur}
 }
 
-func (u *unknownValue) same() (py.Object, error) { return u, nil }
+// same is the result of an operation on u: unknown from the same source,
+// but a value of its own, so that it is not taken for the read itself.
+func (u *unknownValue) same() (py.Object, error) {
+	return &unknownValue{ev: u.ev, source: u.source, origin: u.origin}, nil
+}
 
 func (u *unknownValue) text() py.String {
 	return py.String(unknownOpen + u.source + unknownClose)
