@@ -221,7 +221,7 @@ func TestRefusals(t *testing.T) {
 		"import shutil", "import io", "import ctypes", "import os\nos.environ.clear()",
 		"try:\n    open('/etc/passwd')\nexcept BaseException:\n    pass\nfamily = 'x'",
 	} {
-		cfg := eval(t, stmt+"\n", nil)
+		cfg := eval(t, stmt+"\nb = 2\n", nil)
 		d := onlyError(t, cfg, diag.CodeRefused)
 		if !strings.HasPrefix(d.Message, "the sandbox does not ") ||
 			!strings.Contains(d.Message, "are not checked") {

@@ -208,22 +208,26 @@ family = 'wikipedia'
 // exception or a syntax error; a refusal only ends the check.
 func TestStopMessages(t *testing.T) {
 	tests := []struct{ src, code, msg string }{
-		{"a = 1\nb = 2\nx = y\n", diag.CodeException,
+		{"a = 1\nb = 2\nx = y\nz = 3\n", diag.CodeException,
 			"NameError: name 'y' is not defined; Pywikibot fails to start (pwbconf checked lines 1-3 only)"},
+		// Nothing but comments after the stop: no line went unchecked.
+		{"a = 1\nx = y\n\n# done\n", diag.CodeException,
+			"NameError: name 'y' is not defined; Pywikibot fails to start"},
+		{"a = 1\nf = open('/x')\n", diag.CodeRefused, "the sandbox does not run open(); the check ends there"},
 		{"x = (\n", diag.CodeSyntaxError, "; Pywikibot fails to start and no setting is checked"},
-		{"a = 1\nf = open('/x')\n", diag.CodeRefused,
+		{"a = 1\nf = open('/x')\nb = 2\n", diag.CodeRefused,
 			"the sandbox does not run open(); lines after 2 are not checked"},
-		{"import subprocess\n", diag.CodeRefused,
+		{"import subprocess\nb = 2\n", diag.CodeRefused,
 			`the sandbox does not import "subprocess", which reaches files, processes or the network; ` +
 				"lines after 1 are not checked"},
-		{"from pywikibot.backports import Dict, List, Tuple\n", diag.CodeException,
+		{"from pywikibot.backports import Dict, List, Tuple\nb = 2\n", diag.CodeException,
 			"ImportError: cannot import name 'Dict' from 'pywikibot.backports'; Pywikibot fails to " +
 				"start (pwbconf checked line 1 only). Pywikibot 8 wrote this line into the configs it " +
 				"generated; delete it"},
 	}
 	for _, tt := range tests {
 		d := onlyError(t, eval(t, tt.src, nil), tt.code)
-		if !strings.Contains(d.Message, tt.msg) {
+		if !strings.HasSuffix(d.Message, tt.msg) {
 			t.Errorf("%q: %q, want %q", tt.src, d.Message, tt.msg)
 		}
 	}

@@ -10,6 +10,7 @@
 package parser
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"sync/atomic"
@@ -131,7 +132,7 @@ func (ev *evaluation) stopFix(code string, pos model.Pos, msg, fix string) {
 	}
 	p := pos
 	ev.cfg.Stopped = &p
-	msg += "; " + stopConsequence(code, pos.Line)
+	msg += "; " + stopConsequence(code, pos.Line, codeAfter(ev.src, pos.Line))
 	if fix != "" {
 		msg += ". " + strings.ToUpper(fix[:1]) + fix[1:]
 	}
@@ -145,20 +146,47 @@ func (ev *evaluation) stopFix(code string, pos model.Pos, msg, fix string) {
 // runs the file with exec and no try, so a syntax error or an exception
 // makes import pywikibot fail: no setting takes effect and no script
 // runs. A limit or refusal of the sandbox says nothing about Pywikibot,
-// only that the check ends there.
-func stopConsequence(code string, line int) string {
+// only that the check ends there. more says whether code follows the
+// line, which is all a note on unchecked lines is about.
+func stopConsequence(code string, line int, more bool) string {
 	switch code {
 	case diag.CodeSyntaxError:
 		return "Pywikibot fails to start and no setting is checked"
 	case diag.CodeUnsupportedSyntax:
 		return "no setting is checked"
 	case diag.CodeException, diag.CodeRemovedName, diag.CodeRecursionLimit:
-		if line <= 1 {
+		switch {
+		case !more:
+			return "Pywikibot fails to start"
+		case line <= 1:
 			return "Pywikibot fails to start (pwbconf checked line 1 only)"
 		}
 		return fmt.Sprintf("Pywikibot fails to start (pwbconf checked lines 1-%d only)", line)
 	}
+	if !more {
+		return "the check ends there"
+	}
 	return fmt.Sprintf("lines after %d are not checked", line)
+}
+
+// codeAfter reports whether a line after line holds anything but blanks
+// and comments.
+func codeAfter(src []byte, line int) bool {
+	for n := 1; len(src) > 0; n++ {
+		text := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			text, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		if n <= line {
+			continue
+		}
+		if t := bytes.TrimSpace(text); len(t) > 0 && t[0] != '#' {
+			return true
+		}
+	}
+	return false
 }
 
 func (ev *evaluation) syntaxFromRewrite(err error) {
