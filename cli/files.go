@@ -62,8 +62,9 @@ func collect(paths []string, log io.Writer) ([]string, []diag.Diagnostic) {
 			msg := "no " + configName + " under " + quoteForMessage(p)
 			if skipped > 0 {
 				// Otherwise the message denies a file the user can see.
-				msg += fmt.Sprintf("; %d skipped, a link that leads out of the folder "+
-					"(name the file itself to check it)", skipped)
+				msg += fmt.Sprintf("; %d skipped, links to folders or out of the folder, "+
+					"which pwbconf does not follow (name the file or folder itself to check it)",
+					skipped)
 			}
 			problems = append(problems, diag.Diagnostic{
 				Code: CodeIO, Severity: diag.Error, File: p, Message: msg,
@@ -78,7 +79,7 @@ func collect(paths []string, log io.Writer) ([]string, []diag.Diagnostic) {
 
 // search walks root in lexical order for user-config.py files. It does not
 // enter symbolic links to folders, and takes a linked file only when the
-// link resolves inside root; skipped counts the linked files it left.
+// link resolves inside root; skipped counts the links it left.
 func search(root string, log io.Writer) (files []string, skipped int, problems []diag.Diagnostic) {
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
@@ -97,6 +98,16 @@ func search(root string, log io.Writer) (files []string, skipped int, problems [
 		if d.IsDir() {
 			if p != root && skipDirs[d.Name()] {
 				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 && d.Name() != configName {
+			// WalkDir passes a link to a folder by, which a user who put it
+			// there to gather configs would not guess.
+			if info, err := os.Stat(p); err == nil && info.IsDir() {
+				fmt.Fprintf(log, "pwbconf: %s: not entered, a link to a folder "+
+					"(name the folder itself to check it)\n", p)
+				skipped++
 			}
 			return nil
 		}

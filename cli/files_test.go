@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -56,6 +57,20 @@ func TestCollect(t *testing.T) {
 	}
 	if len(problems) != 1 || problems[0].File != filepath.Join(root, "missing") || problems[0].Code != CodeIO {
 		t.Errorf("problems = %+v, want one about the missing path", problems)
+	}
+
+	// A folder holding only a link to a folder is no clean run, and the
+	// message says why the file the user sees was not checked.
+	only := t.TempDir()
+	if err := os.Symlink(outside, filepath.Join(only, "linked")); err != nil {
+		t.Fatal(err)
+	}
+	var log strings.Builder
+	files, problems = collect([]string{only}, &log)
+	if len(files) != 0 || len(problems) != 1 ||
+		!strings.Contains(problems[0].Message, "1 skipped, links to folders") ||
+		!strings.Contains(log.String(), "not entered, a link to a folder") {
+		t.Errorf("files %v, problems %+v, log %q", files, problems, log.String())
 	}
 
 	// A link named on the command line is followed.
