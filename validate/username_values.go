@@ -110,17 +110,26 @@ var botPasswordUsername = &Rule{
 	Bad:  "usernames['wikipedia']['en'] = 'ExampleBot@archiver'\n",
 	Good: "usernames['wikipedia']['en'] = 'ExampleBot'\n",
 	check: func(p *pass) {
+		logins := map[*model.Entry]bool{}
+		for i := range p.cfg.Usernames {
+			e := &p.cfg.Usernames[i]
+			if len(e.Path) == 3 && e.Value.Kind == model.Str && strings.Contains(e.Value.Str, "@") {
+				logins[e] = true
+			}
+		}
+		if len(logins) == 0 {
+			return
+		}
 		// Where OAuth reaches the site, botpassword-with-oauth says more.
-		oauth := map[*model.Entry]bool{}
 		f := p.coverage()
 		for i := range f.report.Sites {
 			if s := &f.report.Sites[i]; s.Verdict == coverage.OAuth {
-				oauth[s.UserEntry()] = true
+				delete(logins, s.UserEntry())
 			}
 		}
 		for i := range p.cfg.Usernames {
 			e := &p.cfg.Usernames[i]
-			if len(e.Path) != 3 || e.Value.Kind != model.Str || oauth[e] {
+			if !logins[e] {
 				continue
 			}
 			if name, suffix, ok := strings.Cut(e.Value.Str, "@"); ok && name != "" {
