@@ -63,6 +63,11 @@ func writeTextFamilies(w *errWriter, r *Report, v View) {
 		w.printf("\nnothing for %s\n", strings.Join(untouched, ", "))
 	}
 	writeTextNotes(w, r)
+	if v.Family != "" {
+		// The line above counts the one family; this one does not.
+		w.printf("\nall families: %s\n", r.Summary())
+		return
+	}
 	w.printf("\n%s\n", r.Summary())
 }
 
