@@ -55,8 +55,9 @@ func (r *runner) newProgress(files int, o *lintOptions) *progress {
 			progressbar.OptionSetWriter(r.stderr),
 			progressbar.OptionSetDescription("checking"),
 			progressbar.OptionShowCount(),
-			progressbar.OptionSetItsString("files"),
-			progressbar.OptionShowIts(),
+			// No rate: the library's first reading divides one file by the
+			// microseconds since the start, and the summary line says the
+			// time anyway.
 			progressbar.OptionSetPredictTime(true),
 			progressbar.OptionThrottle(100*time.Millisecond),
 			progressbar.OptionClearOnFinish(),
