@@ -220,6 +220,10 @@ func TestStopMessages(t *testing.T) {
 		{"import subprocess\nb = 2\n", diag.CodeRefused,
 			`the sandbox does not import "subprocess", which reaches files, processes or the network; ` +
 				"lines after 1 are not checked"},
+		{"password_file = 'p.py'\nx = ('Bot', BotPassword('a', 'b'))\n", diag.CodeException,
+			"Pywikibot fails to start. BotPassword(...) belongs in the password file that " +
+				"password_file names, which Pywikibot reads apart from user-config.py; " +
+				"pwbconf checks user-config.py files"},
 		{"from pywikibot.backports import Dict, List, Tuple\nb = 2\n", diag.CodeException,
 			"ImportError: cannot import name 'Dict' from 'pywikibot.backports'; Pywikibot fails to " +
 				"start (pwbconf checked line 1 only). Pywikibot 8 wrote this line into the configs it " +

@@ -225,6 +225,13 @@ func (ev *evaluation) syntaxFromCompiler(err error) {
 	ev.stop(diag.CodeSyntaxError, pos, exceptionText(exc))
 }
 
+// botPasswordHint explains the NameError of BotPassword: Pywikibot
+// defines it only where it reads the password file, a file of tuples it
+// reads line by line apart from user-config.py. People put the tuple in
+// user-config.py, or run pwbconf on the password file itself.
+const botPasswordHint = "BotPassword(...) belongs in the password file that password_file " +
+	"names, which Pywikibot reads apart from user-config.py; pwbconf checks user-config.py files"
+
 // original maps a rewritten position back to the file.
 func (ev *evaluation) original(line, col int) model.Pos {
 	if line <= 0 {
@@ -257,6 +264,10 @@ func (ev *evaluation) reportException(err error) {
 	if exc != nil && exc.Base == py.NameError {
 		if name, ok := removedName(exc); ok {
 			ev.stopRemoved(name, text)
+			return
+		}
+		if text == "NameError: name 'BotPassword' is not defined" {
+			ev.stopFix(diag.CodeException, ev.stopPos(), text, botPasswordHint)
 			return
 		}
 	}
