@@ -3,6 +3,7 @@ package parser
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math/big"
 	"slices"
 	"strconv"
@@ -38,7 +39,8 @@ func (ev *evaluation) collect() {
 	if ev.fatal != nil && ev.fatal.code == diag.CodeMemoryLimit {
 		ev.budget = int(ev.opts.MemoryLimit / 8)
 	}
-	for name, v := range ev.globals {
+	for _, name := range ev.collectOrder() {
+		v := ev.globals[name]
 		b := ev.changedBinding(name, v)
 		if b == nil {
 			continue
@@ -288,6 +290,20 @@ func listNames(names []string, n int) string {
 	return strings.Join(quoted[:last], ", ") + " and " + quoted[last]
 }
 
+// collectOrder is the order collect reads the names in. Under a budget
+// (after a memory stop) it is sorted, so that which values fit does not
+// change from run to run with the order of a Go map.
+func (ev *evaluation) collectOrder() []string {
+	if ev.budget < 0 {
+		names := make([]string, 0, len(ev.globals))
+		for name := range ev.globals {
+			names = append(names, name)
+		}
+		return names
+	}
+	return slices.Sorted(maps.Keys(ev.globals))
+}
+
 // value copies a Python value into the model.
 func (ev *evaluation) value(o py.Object, depth int) model.Value {
 	if depth > maxValueDepth {
@@ -296,11 +312,14 @@ func (ev *evaluation) value(o py.Object, depth int) model.Value {
 	if depth == 0 && ev.budget >= 0 {
 		// After the memory limit the values can be as big as the limit,
 		// and the model's copy and its encoding would go past it: a value
-		// beyond the budget is kept as its type only.
-		if ev.budget -= approxSize(o, ev.budget); ev.budget < 0 {
-			ev.budget = 0
+		// beyond what is left of the budget is kept as its type only. It
+		// takes nothing from the budget, so the small values after it,
+		// the settings that matter, are still copied.
+		size := approxSize(o, ev.budget)
+		if size > ev.budget {
 			return model.Value{Kind: model.Other, Source: typeName(o)}
 		}
+		ev.budget -= size
 	}
 	switch v := o.(type) {
 	case py.String:

@@ -197,6 +197,17 @@ func TestUnsupportedSyntax(t *testing.T) {
 		{"try:\n    pass\nexcept* ValueError:\n    pass\n", "except*", 3, 1},
 		{"type T = str\n", "type statement", 1, 1},
 		{"def f[T](x):\n    return x\n", "type parameters", 1, 1},
+		{"a = [1]\nx = *a, 1\n", "* inside", 2, 5},
+		{"a = [1]\nx = a[0], *a\n", "* inside", 2, 11},
+		{"a = [1]\nx = print(*a, *a)\n", "more than one unpacking", 2, 15},
+		{"d = {}\nx = dict(**d, en='Bot')\n", "an argument after", 2, 15},
+		{"d = {}\nx = dict(**d, **d)\n", "more than one unpacking", 2, 15},
+		{"a = [1]\nx = print(*a, 1)\n", "an argument after", 2, 15},
+		{"x = 2 @ 3\n", "matrix multiplication", 1, 7},
+		{"async def f():\n    pass\n", "async def", 1, 1},
+		{"f = lambda a, /: a\n", "positional-only", 1, 15},
+		{"x = [**{}]\n", "** inside", 1, 6},
+		{"def f(*a):\n    return a\nx = f(*[1], 'x')\ny = 2\n", "an argument after", 3, 13},
 	} {
 		stopAt(t, Evaluate("user-config.py", []byte(tt.src), Options{}),
 			diag.CodeUnsupportedSyntax, tt.line, tt.what)
@@ -207,9 +218,18 @@ func TestUnsupportedSyntax(t *testing.T) {
 	for _, src := range []string{
 		"a, *b = [1, 2, 3]\n", "print(*[1], sep='')\n", "def f(*a, **k):\n    return a\n",
 		"match = {'x': 1}\nmatch['y'] = 2\n", "type = 'a'\n", "f = lambda *a: a\n",
-		"x = [2 ** 3, 4 * 5]\n",
+		"x = [2 ** 3, 4 * 5]\n", "def g(a, *b, c=1, **d):\n    return b\nx = g(1, *[2], c=3, **{})\n",
+		"f = lambda a, *b, **c: a\ng = [lambda *a: a]\n", "for a, *b in [[1, 2]]:\n    pass\n",
 	} {
 		noErrors(t, eval(t, src, nil))
+	}
+	// Syntax errors CPython reports too, on a line that holds a form
+	// gpython lacks or one it has, are the file's.
+	for _, src := range []string{
+		"[p, *q] = (4, 5, 6) +\n", "x = 'a' +\nd = {**{}}\n", "f(*a, **k) +\n",
+	} {
+		stopAt(t, Evaluate("user-config.py", []byte(src), Options{}),
+			diag.CodeSyntaxError, 1, "SyntaxError")
 	}
 	// A real mistake before the construct is still the file's.
 	stopAt(t, Evaluate("user-config.py", []byte("y = 'a' +\nx = {**{}}\n"), Options{}),

@@ -216,7 +216,11 @@ func (ev *evaluation) syntaxFromCompiler(err error) {
 	pos := model.Pos{Line: max(int(line), 1), Col: 1}
 	if ev.lines != nil && line > 0 {
 		pos.Line, pos.Col = ev.lines.OriginalOffset(int(line), int(col))
-		if c, ok := ev.lines.Unsupported(pos.Line); ok {
+		c, ok := ev.lines.Unsupported(pos.Line, pos.Col)
+		if !ok && strings.Contains(exceptionText(exc), "only named arguments may follow") {
+			c, ok = ev.lines.UnsupportedCall()
+		}
+		if ok {
 			ev.stop(diag.CodeUnsupportedSyntax, model.Pos{Line: c.Line, Col: c.Col}, fmt.Sprintf(
 				"pwbconf's interpreter cannot run %s, which needs Python %s or later", c.What, c.Since))
 			return

@@ -173,3 +173,20 @@ func TestDoublingStopsInTime(t *testing.T) {
 			diag.CodeMemoryLimit, 4, "the result of +")
 	}
 }
+
+// TestMemoryStopKeepsSmallValues checks that after a memory stop a value
+// too big to copy into the model is kept as its type alone, and that the
+// settings beside it are still copied, the same on every run.
+func TestMemoryStopKeepsSmallValues(t *testing.T) {
+	src := "family = 'wikipedia'\nmylang = 'en'\nusernames['wikipedia']['en'] = 'ExampleBot'\n" +
+		"_a = '=' * (1 << 24)\n_b = '=' * (1 << 24)\n_c = _a + _b\n"
+	for range 5 {
+		cfg := Evaluate("user-config.py", []byte(src), Options{MemoryLimit: 64 << 20, Timeout: 5 * time.Second})
+		stopAt(t, cfg, diag.CodeMemoryLimit, 6, "memory limit")
+		wantStr(t, cfg, "family", "wikipedia")
+		wantStr(t, cfg, "mylang", "en")
+		if len(cfg.Usernames) != 1 || cfg.Usernames[0].Value.Kind != model.Str {
+			t.Fatalf("usernames = %+v, want the one string", cfg.Usernames)
+		}
+	}
+}

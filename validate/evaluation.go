@@ -32,11 +32,14 @@ var unsupportedSyntax = &Rule{
 		"annotations, underscores in numbers and more). A few newer " +
 		"constructs remain out of its reach: the assignment expression :=, " +
 		"unpacking with * or ** inside a list, tuple, set or dict display, " +
-		"the match statement, except*, the type statement and type " +
-		"parameters. Pywikibot itself runs such a file on a Python that " +
-		"has the construct; pwbconf cannot check it, and reports an error so " +
-		"that an unchecked file does not pass. Write the line with older " +
-		"syntax, for example dict(a, **b) or a | b instead of {**a, **b}.",
+		"more than one unpacking in a call or an argument after one, the @ " +
+		"operator, async def, positional-only lambda parameters, the match " +
+		"statement, except*, the type statement and type parameters. " +
+		"pwbconf cannot check such a file, and reports an error so that an " +
+		"unchecked file does not pass; whether Pywikibot loads it depends on " +
+		"its Python, and on the rest of the line being right, which pwbconf " +
+		"cannot tell either. Write the line with older syntax, for example " +
+		"dict(a, **b) or a | b instead of {**a, **b}.",
 	Bad:  "_extra = {'en': 'ExampleBot'}\nusernames['wikipedia'] = {**_extra}\n",
 	Good: "_extra = {'en': 'ExampleBot'}\nusernames['wikipedia'] = dict(_extra)\n",
 }
