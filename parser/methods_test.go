@@ -210,8 +210,13 @@ func TestStopMessages(t *testing.T) {
 	tests := []struct{ src, code, msg string }{
 		{"a = 1\nb = 2\nx = y\nz = 3\n", diag.CodeException,
 			"NameError: name 'y' is not defined; Pywikibot fails to start (pwbconf checked lines 1-3 only)"},
-		// Nothing but comments after the stop: no line went unchecked.
+		// Nothing but comments after the stop, or the rest of the
+		// statement: no line went unchecked.
 		{"a = 1\nx = y\n\n# done\n", diag.CodeException,
+			"NameError: name 'y' is not defined; Pywikibot fails to start"},
+		{"a = 1\nx = (y,\n     2)\n", diag.CodeException,
+			"NameError: name 'y' is not defined; Pywikibot fails to start"},
+		{"a = 1\nx = y + \\\n    'b'\n", diag.CodeException,
 			"NameError: name 'y' is not defined; Pywikibot fails to start"},
 		{"a = 1\nf = open('/x')\n", diag.CodeRefused, "the sandbox does not run open(); the check ends there"},
 		{"x = (\n", diag.CodeSyntaxError, "; Pywikibot fails to start and no setting is checked"},

@@ -132,7 +132,7 @@ func (ev *evaluation) stopFix(code string, pos model.Pos, msg, fix string) {
 	}
 	p := pos
 	ev.cfg.Stopped = &p
-	msg += "; " + stopConsequence(code, pos.Line, codeAfter(ev.src, pos.Line))
+	msg += "; " + stopConsequence(code, pos.Line, ev.codeAfter(pos.Line))
 	if fix != "" {
 		msg += ". " + strings.ToUpper(fix[:1]) + fix[1:]
 	}
@@ -169,9 +169,24 @@ func stopConsequence(code string, line int, more bool) string {
 	return fmt.Sprintf("lines after %d are not checked", line)
 }
 
-// codeAfter reports whether a line after line holds anything but blanks
-// and comments.
-func codeAfter(src []byte, line int) bool {
+// codeAfter reports whether a statement starts after line. The rewrite
+// knows where each one starts; the lines of one spanning several, or of a
+// string, are not another.
+func (ev *evaluation) codeAfter(line int) bool {
+	if ev.lines == nil {
+		return textAfter(ev.src, line)
+	}
+	for pos := range ev.lines.Hooks {
+		if pos.Line > line {
+			return true
+		}
+	}
+	return false
+}
+
+// textAfter reports whether a line after line holds anything but blanks
+// and comments, for a file the rewrite did not read.
+func textAfter(src []byte, line int) bool {
 	for n := 1; len(src) > 0; n++ {
 		text := src
 		if i := bytes.IndexByte(src, '\n'); i >= 0 {

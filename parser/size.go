@@ -38,7 +38,25 @@ func (o *sizeOperand) M__add__(other py.Object) (py.Object, error) {
 	if err := o.ev.checkSize("+", sumBytes(o.x, other)); err != nil {
 		return nil, err
 	}
-	return py.Add(o.x, other)
+	return py.Add(boolAsInt(o.x, other), boolAsInt(other, o.x))
+}
+
+// boolAsInt gives a bool that meets another number in arithmetic as the
+// int it is in Python, where bool is a subclass of int; gpython's bool
+// has no arithmetic of its own.
+func boolAsInt(x, other py.Object) py.Object {
+	b, ok := x.(py.Bool)
+	if !ok {
+		return x
+	}
+	switch other.(type) {
+	case py.Bool, py.Int, *py.BigInt, py.Float, py.Complex:
+		if b {
+			return py.Int(1)
+		}
+		return py.Int(0)
+	}
+	return x
 }
 
 func (o *sizeOperand) M__pow__(other, modulo py.Object) (py.Object, error) {
@@ -83,6 +101,13 @@ func (ev *evaluation) growHook(args py.Tuple, _ py.StringDict) (py.Object, error
 	}
 	if err := ev.checkSize(string(op), size); err != nil {
 		return nil, err
+	}
+	if _, ok := args[1].(*py.List); ok && op == "+" {
+		// A list extends itself with any iterable, where gpython's takes
+		// only a list.
+		if _, isList := args[2].(*py.List); !isList {
+			return py.SequenceList(args[2])
+		}
 	}
 	return args[2], nil
 }

@@ -190,3 +190,25 @@ func TestMemoryStopKeepsSmallValues(t *testing.T) {
 		}
 	}
 }
+
+// TestPlusLikeCPython checks the additions that the size check of + now
+// runs, where gpython alone differs from CPython: bools are ints, and a
+// list extends itself with any iterable.
+func TestPlusLikeCPython(t *testing.T) {
+	cfg := eval(t, "a = True + True\nb = [1]\nb += (3, 4)\nb += 'xy'\nc = 1 + True\nd = True + 1.5\n", nil)
+	noErrors(t, cfg)
+	for _, name := range []string{"a", "c"} {
+		if v := mustSetting(t, cfg, name).Value; v.Kind != model.Int || v.Int.Int64() != 2 {
+			t.Errorf("%s = %+v, want the int 2", name, v)
+		}
+	}
+	if v := mustSetting(t, cfg, "d").Value; v.Kind != model.Float || v.Float != 2.5 {
+		t.Errorf("d = %+v, want 2.5", v)
+	}
+	if v := mustSetting(t, cfg, "b").Value; v.Kind != model.List || len(v.Items) != 5 ||
+		v.Items[4].Str != "y" {
+		t.Errorf("b = %+v, want [1, 3, 4, 'x', 'y']", v)
+	}
+	stopAt(t, Evaluate("user-config.py", []byte("x = True + 'a'\n"), Options{}),
+		diag.CodeException, 1, "unsupported operand type(s) for +: 'bool' and 'str'")
+}

@@ -68,9 +68,13 @@ func (l Limits) withDefaults() Limits {
 
 // grace is how long past the time limit the parent waits before it kills a
 // worker: long enough for the evaluator's own limit, which knows the line
-// and keeps what the file set so far, to fire first.
+// and keeps what the file set so far, to fire first. The evaluator looks
+// at the clock between steps of the file, and a worker that a loaded
+// machine leaves unscheduled for a few hundred milliseconds must not lose
+// the file's settings for it; a kill is for a worker that no longer
+// steps.
 func (l Limits) grace() time.Duration {
-	return max(200*time.Millisecond, l.Timeout/4)
+	return max(time.Second, l.Timeout/2)
 }
 
 // Pool evaluates files in worker processes. It is safe for concurrent use.

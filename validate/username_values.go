@@ -103,10 +103,12 @@ var botPasswordUsername = &Rule{
 		"two parts: the account name alone in usernames, and the suffix with " +
 		"the password in the password file, as ('ExampleBot', " +
 		"BotPassword('archiver', '...')). With the whole login name in " +
-		"usernames, an entry of the password file under the account name no " +
-		"longer matches; Pywikibot then warns that BotPassword credentials " +
-		"belong in a password_file and asks for the password on the " +
-		"terminal, which stops a bot that runs unattended.",
+		"usernames, that entry no longer matches, since Pywikibot looks the " +
+		"password up under the name usernames gives; it then warns that " +
+		"BotPassword credentials belong in a password_file and asks for the " +
+		"password on the terminal, which stops a bot that runs unattended. " +
+		"An entry under the whole login name, ('ExampleBot@archiver', '...'), " +
+		"still works, but is the form Pywikibot advises against.",
 	Bad:  "usernames['wikipedia']['en'] = 'ExampleBot@archiver'\n",
 	Good: "usernames['wikipedia']['en'] = 'ExampleBot'\n",
 	check: func(p *pass) {
@@ -132,10 +134,14 @@ var botPasswordUsername = &Rule{
 			if !logins[e] {
 				continue
 			}
-			if name, suffix, ok := strings.Cut(e.Value.Str, "@"); ok && name != "" {
-				p.report(e.Pos, "usernames", "username for %s is the BotPassword login name %q; "+
-					"write %q here and put BotPassword(%q, ...) in the password file",
-					siteName(*e), e.Value.Str, name, suffix)
+			// MediaWiki names have no @, so a name, one @ and a suffix is
+			// the only shape of a login name; anything else is some other
+			// mistake that advice on BotPassword would not fix.
+			if name, suffix, ok := strings.Cut(e.Value.Str, "@"); ok && name != "" && suffix != "" &&
+				!strings.Contains(suffix, "@") {
+				p.report(e.Pos, "usernames", "%q for %s is a BotPassword login name. "+
+					"Write %q here, and BotPassword(%q, ...) in the password file",
+					e.Value.Str, siteName(*e), name, suffix)
 			}
 		}
 	},
