@@ -14,10 +14,13 @@ import (
 //
 //	put_throtle = 2  # pwbconf: ignore[PWB101] read by our own wrapper
 //
-// The brackets hold rule codes or names, separated by commas; the text
-// after them is the reason, which is required. Findings at a statement
-// that spans lines are reported at its first line, so the comment goes
-// there.
+// or on the line before it, as ignore-next-line[...], where a comment at
+// the end of the line would make it too long; ignore-file[...] anywhere
+// silences the rules in the whole file, findings about the file as a
+// whole included. The brackets hold rule codes or names, separated by
+// commas; the text after them is the reason, which is required. Findings
+// at a statement that spans lines are reported at its first line, so the
+// comment goes there.
 
 var suppressionNoReason = &Rule{
 	Code:     "PWB901",
@@ -25,7 +28,8 @@ var suppressionNoReason = &Rule{
 	Severity: diag.Warning,
 	Summary:  "a pwbconf: ignore comment that gives no reason",
 	Doc: "An inline suppression, # pwbconf: ignore[CODE] followed by a " +
-		"reason, silences the named rules on its line. The reason is " +
+		"reason, silences the named rules on its line (ignore-next-line[CODE] " +
+		"on the next line, ignore-file[CODE] in the whole file). The reason is " +
 		"required, so that a reader knows why the finding does not apply " +
 		"and when the comment may go. Write it after the closing bracket.",
 	Bad:  "put_throtle = 2  # pwbconf: ignore[PWB101]\n",
@@ -37,8 +41,9 @@ var unusedSuppression = &Rule{
 	Name:     "unused-suppression",
 	Severity: diag.Warning,
 	Summary:  "a pwbconf: ignore comment that suppresses nothing",
-	Doc: "A suppression names rules whose findings it silences on its line. " +
-		"When none of them reports anything there, the comment is stale: " +
+	Doc: "A suppression names rules whose findings it silences on its line, " +
+		"the next line or the whole file. When none of them reports anything " +
+		"there, the comment is stale: " +
 		"the problem was fixed, or the finding moved to another line. " +
 		"Delete the comment, or move it to the line of the finding. Rules " +
 		"turned off by --select, --ignore or the project file do not count.",
@@ -51,17 +56,39 @@ var badSuppression = &Rule{
 	Name:     "bad-suppression",
 	Severity: diag.Warning,
 	Summary:  "a pwbconf: comment that cannot be read, or names no rule",
-	Doc: "A comment that starts with pwbconf: must read ignore[CODE, ...] " +
-		"followed by a reason, where each entry is a rule code such as PWB101 " +
+	Doc: "A comment that starts with pwbconf: must read ignore[CODE, ...], " +
+		"ignore-next-line[CODE, ...] or ignore-file[CODE, ...] followed by a " +
+		"reason, where each entry is a rule code such as PWB101 " +
 		"or a rule name such as unknown-variable. A comment in another form, " +
 		"or one naming a rule that does not exist, silences nothing.",
 	Bad:  "put_throtle = 2  # pwbconf: ignore[PWB1O1] read by our wrapper script\n",
 	Good: "put_throtle = 2  # pwbconf: ignore[PWB101] read by our wrapper script\n",
 }
 
+// scope is what a suppression silences.
+type scope int
+
+const (
+	thisLine scope = iota
+	nextLine
+	wholeFile
+)
+
+// where names a scope in a message.
+func (sc scope) where() string {
+	switch sc {
+	case nextLine:
+		return "on the next line"
+	case wholeFile:
+		return "in this file"
+	}
+	return "on this line"
+}
+
 // suppression is one pwbconf: comment.
 type suppression struct {
 	pos     model.Pos
+	scope   scope
 	entries []string
 	used    []bool
 	reason  string
@@ -94,14 +121,21 @@ func suppress(cfg *model.Config, opts *Options, ds []diag.Diagnostic, ran bool) 
 // silence marks the entries of the suppression on d's line that name d's
 // rule, and reports whether there was one.
 func silence(sups []suppression, d diag.Diagnostic) bool {
-	if d.Line == 0 || strings.HasPrefix(d.Code, "PWB9") {
+	if strings.HasPrefix(d.Code, "PWB9") {
 		return false
 	}
 	found := false
 	for i := range sups {
 		s := &sups[i]
-		if s.pos.Line != d.Line {
-			continue
+		switch s.scope {
+		case thisLine:
+			if s.pos.Line != d.Line {
+				continue
+			}
+		case nextLine:
+			if s.pos.Line+1 != d.Line {
+				continue
+			}
 		}
 		for j, entry := range s.entries {
 			if namesCode(entry, d.Code) {
@@ -134,7 +168,8 @@ func suppressionFindings(cfg *model.Config, opts *Options, sups []suppression,
 	}
 	for _, s := range sups {
 		if s.malformed != "" {
-			add(badSuppression, s.pos, "%s. Write # pwbconf: ignore[CODE] reason", s.malformed)
+			add(badSuppression, s.pos, "%s. Write # pwbconf: ignore[CODE] reason "+
+				"(or ignore-next-line, ignore-file)", s.malformed)
 			continue
 		}
 		if s.reason == "" {
@@ -147,8 +182,8 @@ func suppressionFindings(cfg *model.Config, opts *Options, sups []suppression,
 			case !ok:
 				add(badSuppression, s.pos, "suppression names %q, which is no rule", entry)
 			case ran && !s.used[j] && opts.enabled(byCode[r.Code]):
-				add(unusedSuppression, s.pos, "suppression of %s silences nothing on this line",
-					r.Code)
+				add(unusedSuppression, s.pos, "suppression of %s silences nothing %s",
+					r.Code, s.scope.where())
 			}
 		}
 	}
@@ -174,7 +209,17 @@ func parseSuppressions(src []byte) []suppression {
 
 func parseSuppression(pos model.Pos, text string) suppression {
 	s := suppression{pos: pos}
-	list, ok := strings.CutPrefix(text, "ignore[")
+	var list string
+	var ok bool
+	for _, form := range []struct {
+		prefix string
+		scope  scope
+	}{{"ignore[", thisLine}, {"ignore-next-line[", nextLine}, {"ignore-file[", wholeFile}} {
+		if list, ok = strings.CutPrefix(text, form.prefix); ok {
+			s.scope = form.scope
+			break
+		}
+	}
 	if !ok {
 		s.malformed = "a pwbconf: comment must say ignore[...]"
 		return s

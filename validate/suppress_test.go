@@ -37,6 +37,9 @@ func TestParseSuppression(t *testing.T) {
 		{"ignore PWB101", nil, "", true},
 		{"ignore[PWB101", nil, "", true},
 		{"ignore[] why", nil, "", true},
+		{"ignore-next-line[PWB101] long line", []string{"PWB101"}, "long line", false},
+		{"ignore-file[unknown-variable] generated file", []string{"unknown-variable"}, "generated file", false},
+		{"ignore-line[PWB101] why", nil, "", true},
 	}
 	for _, tt := range tests {
 		s := parseSuppression(model.Pos{}, tt.text)
