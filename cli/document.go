@@ -91,7 +91,7 @@ func (b docBuilder) usernames(entries []model.Entry) *yaml.Node {
 func (b docBuilder) entries(entries []model.Entry) *yaml.Node {
 	out := mappingNode()
 	for _, e := range entries {
-		addPair(out, e.Name(), b.value(e.Value, e.Secret))
+		addPair(out, e.Name(), b.entryValue(e))
 	}
 	return out
 }

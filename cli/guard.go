@@ -32,15 +32,21 @@ var assignedLiteral = regexp.MustCompile(`[^=!<>]=\s*(` + lit + `)\s*(?:#.*)?$`)
 var masked = regexp.MustCompile(`^\*\*\*\*\(\d+\)$`)
 
 // passwordContext is a line where a pair is likely (user, password), or
-// a literal assigned is likely a password.
-var passwordContext = regexp.MustCompile(`(?i)pass(?:word|wd)|botpassword`)
+// a literal assigned is likely a password; a pair given to authenticate
+// is (user, password) too.
+var passwordContext = regexp.MustCompile(`(?i)pass(?:word|wd)|botpassword|authenticate\s*\[`)
 
 // guard decides which literals of a source line to mask although the
 // model does not know them as secrets.
 type guard struct {
 	// public holds the values the model knows to be no secret: usernames,
-	// family names, site codes and authenticate host keys.
+	// family names, site codes, authenticate host keys and basic-auth
+	// users (model.Config.PublicTexts).
 	public map[string]bool
+	// stored holds the public values that are also the text of a secret,
+	// db_password = 'wikipedia': masked where a line stores a password,
+	// shown everywhere else.
+	stored map[string]bool
 	// passwordFile is set for a file named like Pywikibot's password file,
 	// whose pairs are (user, password).
 	passwordFile bool
@@ -48,24 +54,22 @@ type guard struct {
 
 // newGuard returns the guard for the source lines of cfg's file.
 func newGuard(cfg *model.Config) *guard {
-	g := &guard{public: map[string]bool{}, passwordFile: isPasswordFile(cfg.File)}
-	for _, name := range []string{"family", "mylang"} {
-		if s, ok := cfg.Str(name); ok {
-			g.public[s] = true
-		}
-	}
-	for _, e := range cfg.Usernames {
-		for _, p := range e.Path[1:] {
-			g.public[p] = true
-		}
-		for _, s := range e.Value.Strings() {
-			g.public[s] = true
-		}
-	}
+	g := &guard{public: cfg.PublicTexts(), stored: map[string]bool{}, passwordFile: isPasswordFile(cfg.File)}
 	for _, e := range cfg.Authenticate {
 		g.public[e.Name()] = true
-		if v := e.Value; len(v.Items) == 2 && v.Items[0].Kind == model.Str {
-			g.public[v.Items[0].Str] = true // the account of a basic-auth pair
+	}
+	for _, list := range [][]model.Entry{cfg.Settings, cfg.Authenticate} {
+		for _, e := range list {
+			if !e.Secret {
+				continue
+			}
+			v := e.Value
+			if _, ok := model.BasicAuthUser(e); ok {
+				v = v.Items[1]
+			}
+			for _, s := range v.Strings() {
+				g.stored[s] = g.public[s]
+			}
 		}
 	}
 	return g
@@ -79,7 +83,8 @@ func isPasswordFile(file string) bool {
 // like credentials: the arguments of BotPassword(...) after the first, the
 // second item of a pair on a line about passwords (or in a password file),
 // and any literal holding a word that model.LooksLikeToken, but never a value
-// the model knows to be public.
+// the model knows to be public unless a secret has the same text and the
+// line stores a password. Of any other literal, the passwords of its URLs.
 func (g *guard) suspects(line string) [][2]int {
 	if g == nil || !strings.ContainsAny(line, `'"`) {
 		// Every suspect is a literal.
@@ -106,13 +111,19 @@ func (g *guard) suspects(line string) [][2]int {
 	for _, loc := range pyLiteral.FindAllStringSubmatchIndex(line, -1) {
 		body := [2]int{loc[2] + 1, loc[3] - 1}
 		text := line[body[0]:body[1]]
-		if g.public[text] || body[0] == body[1] || masked.MatchString(text) {
+		if g.public[text] && !(g.stored[text] && mark[loc[1]]) || body[0] == body[1] || masked.MatchString(text) {
 			// A mask already in the line, put there for a secret the model
 			// knows, keeps the secret's length; masking it again would not.
 			continue
 		}
 		if mark[loc[1]] || slices.ContainsFunc(strings.Fields(text), model.LooksLikeToken) {
 			spans = append(spans, body)
+			continue
+		}
+		for _, sp := range model.URLPasswords(text) {
+			if pw := text[sp[0]:sp[1]]; !masked.MatchString(pw) {
+				spans = append(spans, [2]int{body[0] + sp[0], body[0] + sp[1]})
+			}
 		}
 	}
 	return spans

@@ -133,12 +133,13 @@ func pyEscape(s string, quote rune) string {
 
 // text returns s with every secret masked. A text that is a secret is
 // masked whatever its length: a setting holding a copy of a short token
-// is the token.
+// is the token. The password of a URL is masked however short, and alone:
+// the rest of the URL says where it leads.
 func (m *masker) text(s string) string {
 	if m.whole[s] {
 		return model.Mask(s)
 	}
-	out, _ := m.line(s, 0)
+	out, _ := m.line(model.MaskURLPasswords(s), 0)
 	return out
 }
 

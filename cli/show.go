@@ -6,8 +6,10 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/pwbconf/pwbconf/diag"
+	"github.com/pwbconf/pwbconf/model"
 	"github.com/pwbconf/pwbconf/sandbox"
 	"github.com/pwbconf/pwbconf/validate"
 )
@@ -106,4 +108,15 @@ func oneFile(c *cli.Context) error {
 		return usagef("%s needs exactly one FILE, got %d", c.Command.Name, c.NArg())
 	}
 	return nil
+}
+
+// entryValue converts an authenticate entry. The user of a basic-auth pair
+// is an account name, shown as a username is; only the password is secret.
+func (b docBuilder) entryValue(e model.Entry) *yaml.Node {
+	if _, ok := model.BasicAuthUser(e); !ok || !e.Secret {
+		return b.value(e.Value, e.Secret)
+	}
+	out := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	out.Content = append(out.Content, b.value(e.Value.Items[0], false), b.value(e.Value.Items[1], true))
+	return out
 }

@@ -246,7 +246,9 @@ func hideSecrets(cfg *model.Config, mode SecretMode) []EnvVar {
 }
 
 // secretTexts returns the strings of every entry convert hides: a copy of
-// one of them anywhere else in the config is as secret as the original.
+// one of them anywhere else in the config is as secret as the original,
+// unless the config shows it to be public (model.Config.PublicTexts): a
+// password that equals the family hides no family.
 func secretTexts(cfg *model.Config) []string {
 	out := cfg.Secrets()
 	for _, e := range cfg.Settings {
@@ -254,12 +256,14 @@ func secretTexts(cfg *model.Config) []string {
 			out = append(out, e.Value.Strings()...)
 		}
 	}
-	return slices.DeleteFunc(out, func(s string) bool { return strings.TrimSpace(s) == "" })
+	public := cfg.PublicTexts()
+	return slices.DeleteFunc(out, func(s string) bool { return strings.TrimSpace(s) == "" || public[s] })
 }
 
-// leaky reports whether s equals or holds a secret.
+// leaky reports whether s equals or holds a secret, or a URL with a
+// password, which a secret that short need not be to be one.
 func (h *hider) leaky(s string) bool {
-	return slices.ContainsFunc(h.secrets, func(secret string) bool {
+	return len(model.URLPasswords(s)) > 0 || slices.ContainsFunc(h.secrets, func(secret string) bool {
 		return strings.Contains(s, secret)
 	})
 }
@@ -327,7 +331,8 @@ func (h *hider) authNames(e model.Entry) []string {
 	case shapeOAuth:
 		return h.names.group("PWB_OAUTH_"+part, upperSuffixes(oauthFields))
 	case shapeBasic:
-		return h.names.group("PWB_BASIC_"+part, upperSuffixes(basicFields))
+		// The user is not hidden (see hide), so it takes no variable.
+		return append([]string{""}, h.names.group("PWB_BASIC_"+part, upperSuffixes(basicFields[1:]))...)
 	}
 	return h.numbered("PWB_AUTH_"+part, e.Value)
 }
@@ -387,13 +392,18 @@ func upperSuffixes(fields []string) []string {
 
 // hide replaces the strings of v, depth first, by the names given. In an
 // OAuth or basic value a slot that is already a reference keeps its own
-// name, so names[i] belongs to the i-th slot, not the i-th string.
+// name, so names[i] belongs to the i-th slot, not the i-th string. The
+// user of a basic value is an account name, as public as a username, and
+// stays.
 func (h *hider) hide(v model.Value, names []string) model.Value {
 	if shape := authShape(v); shape != shapeRaw {
 		out := v
 		out.Items = make([]model.Value, len(v.Items))
 		for i, it := range v.Items {
-			out.Items[i] = h.one(it, names[i])
+			out.Items[i] = it
+			if shape != shapeBasic || i > 0 {
+				out.Items[i] = h.one(it, names[i])
+			}
 		}
 		return out
 	}

@@ -239,9 +239,11 @@ func (c *Config) Str(name string) (string, bool) {
 
 // Secrets returns every string held in a secret entry, the values of the
 // credential headers of extra_headers, and the Suspects of every other
-// setting that is not public (a username, the family, a site code),
-// longest first, so that masking a text replaces a whole token before any
-// part of it.
+// setting, longest first, so that masking a text replaces a whole token
+// before any part of it. A public text (PublicTexts) is never among them:
+// a password that happens to equal the family or a username must not hide
+// the family or the username wherever they are printed; the entry that
+// holds the password is masked by its Secret mark.
 func (c *Config) Secrets() []string {
 	var out []string
 	for _, list := range [][]Entry{c.Settings, c.Usernames, c.Authenticate} {
@@ -251,17 +253,13 @@ func (c *Config) Secrets() []string {
 			}
 		}
 	}
-	public := c.publicTexts()
 	for _, e := range c.Settings {
 		if !e.Secret {
-			for _, s := range Suspects(e.Value) {
-				if !public[s] {
-					out = append(out, s)
-				}
-			}
+			out = append(out, Suspects(e.Value)...)
 		}
 	}
-	out = slices.DeleteFunc(out, func(s string) bool { return strings.TrimSpace(s) == "" })
+	public := c.PublicTexts()
+	out = slices.DeleteFunc(out, func(s string) bool { return strings.TrimSpace(s) == "" || public[s] })
 	// Longest first; equal texts end up side by side and are kept once.
 	slices.SortFunc(out, func(a, b string) int {
 		if len(a) != len(b) {
@@ -272,9 +270,13 @@ func (c *Config) Secrets() []string {
 	return slices.Compact(out)
 }
 
-// publicTexts returns the texts the config itself shows to be no secret:
-// the family and site code, the usernames and the keys they are under.
-func (c *Config) publicTexts() map[string]bool {
+// PublicTexts returns the texts the config itself shows to be no secret:
+// the family and site code, the usernames and the keys they are under,
+// and the user of each basic-auth pair (BasicAuthUser). A text that is
+// also one of the four OAuth tokens of an authenticate value is left out:
+// people choose passwords, which may equal a name, but nobody chooses a
+// token, so such a username is a token pasted in the wrong place.
+func (c *Config) PublicTexts() map[string]bool {
 	public := map[string]bool{}
 	for _, name := range []string{"family", "mylang"} {
 		if s, ok := c.Str(name); ok {
@@ -289,7 +291,31 @@ func (c *Config) publicTexts() map[string]bool {
 			public[s] = true
 		}
 	}
+	for _, e := range c.Authenticate {
+		if user, ok := BasicAuthUser(e); ok {
+			public[user] = true
+		}
+	}
+	for _, e := range c.Authenticate {
+		if v := e.Value; (v.Kind == Tuple || v.Kind == List) && len(v.Items) == 4 {
+			for _, s := range v.Strings() {
+				delete(public, s)
+			}
+		}
+	}
 	return public
+}
+
+// BasicAuthUser returns the user of an authenticate entry holding a
+// basic-auth pair, (user, password): an account name, as public as a
+// username, which the file often writes as its username too.
+func BasicAuthUser(e Entry) (string, bool) {
+	v := e.Value
+	if len(e.Path) != 2 || e.Path[0] != "authenticate" ||
+		(v.Kind != Tuple && v.Kind != List) || len(v.Items) != 2 || v.Items[0].Kind != Str {
+		return "", false
+	}
+	return v.Items[0].Str, true
 }
 
 // secretStrings returns the texts of a secret entry that must be masked in
@@ -298,8 +324,7 @@ func (c *Config) publicTexts() map[string]bool {
 // of the account in the output and protect nothing.
 func secretStrings(e Entry) []string {
 	v := e.Value
-	if len(e.Path) == 2 && e.Path[0] == "authenticate" &&
-		(v.Kind == Tuple || v.Kind == List) && len(v.Items) == 2 {
+	if _, ok := BasicAuthUser(e); ok {
 		return v.Items[1].Strings()
 	}
 	if isHeaders(e) {

@@ -146,10 +146,42 @@ func BotPasswordPair(v Value) bool {
 	})
 }
 
+// urlUserinfo matches the user and password of a URL,
+// scheme://user:password@host; group 1 is the password. Python's urllib
+// takes the userinfo up to the last "@" before the path.
+var urlUserinfo = regexp.MustCompile(`(?i)\b[a-z][a-z0-9+.-]*://[^\s/?#:@]*:([^\s/?#]*)@`)
+
+// URLPasswords returns the byte spans of the passwords in the URLs of s.
+func URLPasswords(s string) [][2]int {
+	if !strings.Contains(s, "://") {
+		return nil
+	}
+	var out [][2]int
+	for _, m := range urlUserinfo.FindAllStringSubmatchIndex(s, -1) {
+		if m[3] > m[2] {
+			out = append(out, [2]int{m[2], m[3]})
+		}
+	}
+	return out
+}
+
+// MaskURLPasswords masks the password of every URL in s and nothing else
+// of it: the scheme, user and host say which account and server the URL
+// is for, which is no secret.
+func MaskURLPasswords(s string) string {
+	spans := URLPasswords(s)
+	for i := len(spans) - 1; i >= 0; i-- {
+		sp := spans[i]
+		s = s[:sp[0]] + Mask(s[sp[0]:sp[1]]) + s[sp[1]:]
+	}
+	return s
+}
+
 // Suspects returns the texts inside v that are credentials by their shape
 // or place, at any depth: the password of a BotPassword pair, every string
-// under a dict key that speaks of a credential, and each word that
-// LooksLikeToken. Lint masks the same literals in source lines.
+// under a dict key that speaks of a credential, each word that
+// LooksLikeToken, and the password of a URL. Lint masks the same literals
+// in source lines.
 func Suspects(v Value) []string {
 	var out []string
 	var walk func(Value)
@@ -163,6 +195,9 @@ func Suspects(v Value) []string {
 				if LooksLikeToken(w) {
 					out = append(out, w)
 				}
+			}
+			for _, sp := range URLPasswords(v.Str) {
+				out = append(out, v.Str[sp[0]:sp[1]])
 			}
 		}
 		for _, it := range v.Items {

@@ -87,3 +87,56 @@ func TestHoldsSecret(t *testing.T) {
 		}
 	}
 }
+
+// TestSecretsLeavePublicTexts checks that a password that happens to equal
+// the family, the site code or a username does not make them secret, and
+// that the user of a basic-auth pair is public, while a username that
+// repeats an OAuth token stays a secret.
+func TestSecretsLeavePublicTexts(t *testing.T) {
+	pair := func(a, b string) Value { return Value{Kind: Tuple, Items: []Value{str(a), str(b)}} }
+	token := "0123456789abcdef0123456789abcdef"
+	cfg := &Config{
+		Settings: []Entry{
+			{Path: []string{"family"}, Value: str("wikipedia")},
+			{Path: []string{"mylang"}, Value: str("en")},
+			{Path: []string{"db_password"}, Value: str("wikipedia"), Secret: true},
+		},
+		Usernames: []Entry{
+			{Path: []string{"usernames", "wikipedia", "en"}, Value: str("ExampleBot")},
+			{Path: []string{"usernames", "wikipedia", "de"}, Value: str(token)},
+		},
+		Authenticate: []Entry{
+			{Path: []string{"authenticate", "a.example.org"}, Value: pair("ExampleBot", "en"), Secret: true},
+			{Path: []string{"authenticate", "b.example.org"}, Value: pair("BasicUser", "ExampleBot"), Secret: true},
+			{Path: []string{"authenticate", "*.wikipedia.org"}, Secret: true, Value: Value{Kind: Tuple,
+				Items: []Value{str(token), str("cs"), str("at"), str("as")}}},
+		},
+	}
+	got := cfg.Secrets()
+	for _, public := range []string{"wikipedia", "en", "ExampleBot", "BasicUser"} {
+		if slices.Contains(got, public) {
+			t.Errorf("Secrets() = %q, holds the public %q", got, public)
+		}
+	}
+	if !slices.Contains(got, token) {
+		t.Errorf("Secrets() = %q, lost the token a username repeats", got)
+	}
+}
+
+func TestURLPasswords(t *testing.T) {
+	for s, want := range map[string]string{
+		"https://bot:SEKRETurlpw@example.org/":         "https://bot:****(11)@example.org/",
+		"see http://u:pw@proxy:3128 and ftp://x@host/": "see http://u:****(2)@proxy:3128 and ftp://x@host/",
+		"https://example.org/w/api.php?a=b:c@d":        "https://example.org/w/api.php?a=b:c@d",
+		"mailto:bot@example.org":                       "mailto:bot@example.org",
+		"socks5://:only@proxy.example":                 "socks5://:****(4)@proxy.example",
+	} {
+		if got := MaskURLPasswords(s); got != want {
+			t.Errorf("MaskURLPasswords(%q) = %q, want %q", s, got, want)
+		}
+	}
+	v := Value{Kind: Dict, Keys: []string{"http"}, Values: []Value{str("http://user:SEKRETproxypw@proxy.example:3128")}}
+	if got := Suspects(v); !slices.Contains(got, "SEKRETproxypw") {
+		t.Errorf("Suspects = %q, want the URL's password", got)
+	}
+}

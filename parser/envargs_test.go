@@ -97,3 +97,71 @@ i = os.environ.setdefault('I', 'dflt')
 		t.Errorf("i = %+v, want the default of a read of I", v)
 	}
 }
+
+// TestDefaultsComputedFromAreNotReads checks that a default the statement
+// computes something from is not marked as the default of the read, even
+// where Go hands the very object back ('en'.lower(), a slice of all of it,
+// + ”), while a value that is the read, through str(), `or`, a condition
+// or a container, keeps the mark.
+func TestDefaultsComputedFromAreNotReads(t *testing.T) {
+	src := `import os
+a = os.getenv('KA', 'en').lower()
+b = os.getenv('KB', 'utf-8').strip()
+c = os.getenv('KC', 'Bot').replace('x', 'y')
+d = os.getenv('KD', 'pw.py')[:]
+e = os.getenv('KE', 'Bot') + ''
+f = os.getenv('KF', 'x')[0]
+g = max(os.getenv('KG', 'b'), 'a')
+h = str(os.getenv('KH', 'desc'))
+i = os.getenv('KI', '') or 'dflt'
+j = (os.getenv('KJ', 'one'), os.getenv('KJ2', 'two').upper())
+k = os.environ.get('KK', os.environ.get('KK2', 'inner'))
+l = os.getenv('KL', 'x') if True else 'y'
+`
+	cfg := eval(t, src, nil)
+	noErrors(t, cfg)
+	for _, name := range []string{"a", "b", "c", "d", "e", "f", "g"} {
+		if v := mustSetting(t, cfg, name).Value; v.Source != "" {
+			t.Errorf("%s = %+v, computed from a read but marked as its default", name, v)
+		}
+	}
+	for name, env := range map[string]string{"h": "KH", "k": "KK", "l": "KL"} {
+		if v := mustSetting(t, cfg, name).Value; v.Source != "env:"+env {
+			t.Errorf("%s = %+v, want the default of a read of %s", name, v, env)
+		}
+	}
+	j := mustSetting(t, cfg, "j").Value
+	if len(j.Items) != 2 || j.Items[0].Source != "env:KJ" || j.Items[1].Source != "" {
+		t.Errorf("j = %+v, want the first item a read of KJ, the second computed", j)
+	}
+}
+
+// TestSetdefaultSetsTheVariable checks that after os.environ.setdefault a
+// read of the variable gives what setdefault gave, as CPython does: the
+// variable was set to the default where it was unset, so os.environ[N]
+// cannot fail and a read's own default no longer applies.
+func TestSetdefaultSetsTheVariable(t *testing.T) {
+	src := `import os
+os.environ.setdefault('PWB_LANG2', 'de')
+a = os.environ['PWB_LANG2']
+b = os.getenv('PWB_LANG2')
+c = os.environ.get('PWB_LANG2', 'fr')
+d = 'PWB_LANG2' in os.environ
+e = os.environ.setdefault('PWB_LANG2', 'it')
+`
+	cfg := eval(t, src, nil)
+	noErrors(t, cfg)
+	for _, name := range []string{"a", "b", "c", "e"} {
+		if v := mustSetting(t, cfg, name).Value; v.Kind != model.Str || v.Str != "de" || v.Source != "env:PWB_LANG2" {
+			t.Errorf("%s = %+v, want the default 'de' of a read of PWB_LANG2", name, v)
+		}
+	}
+	if v := mustSetting(t, cfg, "d").Value; v.Kind != model.Bool || !v.Bool {
+		t.Errorf("d = %+v, want True", v)
+	}
+	cfg = eval(t, src, map[string]string{"PWB_LANG2": "nl"})
+	noErrors(t, cfg)
+	for _, name := range []string{"a", "b", "c", "e"} {
+		wantStr(t, cfg, name, "nl")
+	}
+}

@@ -85,6 +85,9 @@ type evaluation struct {
 	// envDefaults names the variable whose default each str is, by the
 	// str's identity (see envDefault).
 	envDefaults map[identity]string
+	// env holds what the file did to os.environ and how it uses its reads
+	// (see envState).
+	env envState
 	// emptyDefaults names the variables whose empty default each
 	// statement read, in order.
 	emptyDefaults map[model.Pos][]string

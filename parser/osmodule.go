@@ -89,10 +89,16 @@ func (ev *evaluation) envRead(name py.Object, fallback py.Object) py.Object {
 		return py.None
 	case ev.knownUnset(name):
 		return fallback
-	case fallback == nil || fallback == py.None:
+	}
+	key := string(name.(py.String))
+	if d, ok := ev.env.setDefaults[key]; ok {
+		// The variable is set since: fallback can no longer apply.
+		return ev.envDefault(key, d)
+	}
+	if fallback == nil || fallback == py.None {
 		return ev.envUnknown(name, readOrNone)
 	}
-	return ev.envDefault(string(name.(py.String)), fallback)
+	return ev.envDefault(key, fallback)
 }
 
 // envDefault is the default of a read of a variable the check's
@@ -100,13 +106,15 @@ func (ev *evaluation) envRead(name py.Object, fallback py.Object) py.Object {
 // is unset, so the file goes on with it, but the model marks it as the
 // variable's default (model.Value.EnvDefault). A str default is copied to
 // storage of its own so that its identity tells it from the same literal
-// used elsewhere; the mark is lost on anything computed from it. An empty
-// str has no identity (Go boxes every empty string alike), so an empty
-// default is marked only in the value of the statement that read it (see
+// used elsewhere. Something computed from it may be the very object (Go
+// gives 'en'.lower() back unchanged), so a default the statement computes
+// something from is not marked at all (see derivedRead). An empty str has
+// no identity (Go boxes every empty string alike), so an empty default is
+// marked only in the value of the statement that read it (see
 // markEmptyDefaults).
 func (ev *evaluation) envDefault(name string, fallback py.Object) py.Object {
 	s, ok := fallback.(py.String)
-	if !ok {
+	if !ok || ev.derivedRead(name) {
 		return fallback
 	}
 	if s == "" {
@@ -156,6 +164,7 @@ func (ev *evaluation) envSet(key, value py.Object) error {
 	if !ok {
 		return py.ExceptionNewf(py.TypeError, "str expected, not %s", key.Type().Name)
 	}
+	delete(ev.env.setDefaults, string(k))
 	if value == nil {
 		delete(ev.opts.Env, string(k))
 		ev.envGone[string(k)] = true
@@ -189,6 +198,10 @@ func (e *environMapping) M__getitem__(key py.Object) (py.Object, error) {
 	case e.ev.knownUnset(key):
 		return nil, keyError(key)
 	}
+	name := string(key.(py.String))
+	if d, ok := e.ev.env.setDefaults[name]; ok {
+		return e.ev.envDefault(name, d), nil
+	}
 	return e.ev.envUnknown(key, readItem), nil
 }
 
@@ -212,7 +225,8 @@ func (e *environMapping) M__contains__(key py.Object) (py.Object, error) {
 		return py.False, nil
 	}
 	_, set, _ := e.ev.envLookup(k)
-	return py.NewBool(set), nil
+	_, setDefault := e.ev.env.setDefaults[string(k)]
+	return py.NewBool(set || setDefault), nil
 }
 
 func (e *environMapping) M__iter__() (py.Object, error) {
@@ -252,7 +266,8 @@ func installEnviron() {
 	}
 	// Where the sandbox does not know the variable, setdefault gives what
 	// get with the same default gives: the value where it is set, the
-	// default where it is not.
+	// default where it is not. Either way the variable is set from there
+	// on, so every later read gives what this one gave (see envRead).
 	setdefault := func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		a, err := bindArgs("_Environ.setdefault", 1, args, kwargs, []string{"key", "value"}, 2)
 		if err != nil {
@@ -266,7 +281,17 @@ func installEnviron() {
 		case e.ev.knownUnset(a[0]):
 			return a[1], e.ev.envSet(a[0], a[1])
 		}
-		return e.ev.envDefault(string(a[0].(py.String)), a[1]), nil
+		name := string(a[0].(py.String))
+		if d, ok := e.ev.env.setDefaults[name]; ok {
+			return e.ev.envDefault(name, d), nil
+		}
+		if d, ok := a[1].(py.String); ok {
+			if e.ev.env.setDefaults == nil {
+				e.ev.env.setDefaults = map[string]py.String{}
+			}
+			e.ev.env.setDefaults[name] = d
+		}
+		return e.ev.envDefault(name, a[1]), nil
 	}
 	environType.Dict["setdefault"] = py.MustNewMethod("setdefault", setdefault, 0, "")
 	update := func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
