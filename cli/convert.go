@@ -106,7 +106,7 @@ func (r *runner) convertOptions(c *cli.Context) (*convertOptions, error) {
 	if !slices.Contains(convertFormats, o.format) {
 		return nil, usagef("--format %q: want one of %s", o.format, strings.Join(convertFormats, ", "))
 	}
-	if ext, ok := formatOfPath(o.output); ok {
+	if ext, ok := formatOfExtension(o.output, convertExtensions); ok {
 		switch {
 		case !c.IsSet("format"):
 			o.format = ext
@@ -204,17 +204,9 @@ func (r *runner) convert(c *cli.Context) error {
 	return writeOutput(o.output, out, perm, o.force)
 }
 
-// formatOfPath returns the format the extension of an output file names.
-func formatOfPath(path string) (format string, ok bool) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".json":
-		return "json", true
-	case ".yaml", ".yml":
-		return "yaml", true
-	case ".py":
-		return "python", true
-	}
-	return "", false
+// convertExtensions are the formats convert takes from -o's extension.
+var convertExtensions = map[string]string{
+	".json": "json", ".yaml": "yaml", ".yml": "yaml", ".py": "python",
 }
 
 // checkTargets refuses, before the input is read, to replace the output

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -94,7 +93,7 @@ func (r *runner) coverageOptions(c *cli.Context) (*coverageOptions, error) {
 	if !slices.Contains(coverageFormats, o.format) {
 		return nil, usagef("--format %q: want one of %s", o.format, strings.Join(coverageFormats, ", "))
 	}
-	if byExt, ok := outputFormat(o.output); ok {
+	if byExt, ok := formatOfExtension(o.output, coverageExtensions); ok {
 		if c.IsSet("format") && o.format != byExt {
 			return nil, usagef("--format %s contradicts --output %s, whose extension means %s",
 				o.format, o.output, byExt)
@@ -222,23 +221,12 @@ func stopNote(cfg *model.Config) string {
 		"before it set", cfg.Stopped.Line)
 }
 
-// outputFormat is the format an --output file's extension names, if it
-// names one: a report written to report.html as plain text is no use to
-// the browser that opens it.
-func outputFormat(file string) (string, bool) {
-	switch strings.ToLower(filepath.Ext(file)) {
-	case ".html", ".htm":
-		return "html", true
-	case ".json":
-		return "json", true
-	case ".csv":
-		return "csv", true
-	case ".md", ".markdown":
-		return "markdown", true
-	case ".txt":
-		return "text", true
-	}
-	return "", false
+// coverageExtensions are the formats coverage takes from -o's extension:
+// a report written to report.html as plain text is no use to the browser
+// that opens it.
+var coverageExtensions = map[string]string{
+	".html": "html", ".htm": "html", ".json": "json", ".csv": "csv",
+	".md": "markdown", ".markdown": "markdown", ".txt": "text",
 }
 
 func writeCoverage(w io.Writer, o *coverageOptions, reports []*coverage.Report) error {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -348,4 +349,11 @@ func ghData(s string) string {
 func ghProperty(s string) string {
 	return model.EscapeControls(strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A",
 		":", "%3A", ",", "%2C").Replace(s))
+}
+
+// formatOfExtension returns the format that the extension of an output
+// file names in table, which maps lower-case extensions to formats.
+func formatOfExtension(path string, table map[string]string) (string, bool) {
+	format, ok := table[strings.ToLower(filepath.Ext(path))]
+	return format, ok
 }

@@ -74,6 +74,22 @@ func evaluate(t *testing.T, file string) *model.Config {
 	return parser.Evaluate("user-config.py", src, parser.Options{})
 }
 
+// redactedYAML evaluates src, which must load, and writes its document
+// with secrets redacted as YAML.
+func redactedYAML(t *testing.T, src string) (*model.Config, *Document, []byte) {
+	t.Helper()
+	cfg := parser.Evaluate("user-config.py", []byte(src), parser.Options{})
+	if hasErrors(cfg) {
+		t.Fatal(cfg.Diagnostics)
+	}
+	doc := New(cfg, Redact)
+	y, err := doc.YAML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg, doc, y
+}
+
 func hasErrors(cfg *model.Config) bool {
 	for _, d := range cfg.Diagnostics {
 		if d.Severity == diag.Error {

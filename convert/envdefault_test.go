@@ -29,15 +29,7 @@ func lookupIn(env map[string]string) LoadOption {
 // written as os.environ.get with the default, and resolves as Pywikibot
 // would with the variables set and unset.
 func TestEnvDefaultKept(t *testing.T) {
-	cfg := parser.Evaluate("user-config.py", []byte(envExample), parser.Options{})
-	if hasErrors(cfg) {
-		t.Fatal(cfg.Diagnostics)
-	}
-	doc := New(cfg, Redact)
-	y, err := doc.YAML()
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg, doc, y := redactedYAML(t, envExample)
 	for _, want := range []string{"mylang: {$env: LANG_X, $default: en}",
 		"'*': {$env: BOT, $default: ExampleBot}"} {
 		if !bytes.Contains(y, []byte(want)) {

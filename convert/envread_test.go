@@ -26,15 +26,8 @@ const noneExample = "import os\nfamily = 'wikipedia'\n" +
 // giving None where its variable is unset: in the document, read back,
 // written as Python, and resolved by the runner API.
 func TestReadsWithoutDefault(t *testing.T) {
-	cfg := parser.Evaluate("user-config.py", []byte(noneExample), parser.Options{})
-	if hasErrors(cfg) {
-		t.Fatal(cfg.Diagnostics)
-	}
-	doc := New(cfg, Redact)
-	y, err := doc.YAML()
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg, _, y := redactedYAML(t, noneExample)
+	var err error
 	for _, want := range []string{"en: {$env: PWB_BOT, $default: ExampleBot}",
 		"de: {$env: PWB_BOT_DE, $default: null}", "password: {$env: PWB_PASS, $default: null}",
 		"maxlag: {$env: PWB_MAXLAG, $default: null}"} {
