@@ -55,6 +55,8 @@ type evaluation struct {
 	start    time.Time
 	deadline time.Duration
 	hooks    int
+	// headerRun counts the header hooks since the last statement hook.
+	headerRun int
 	// heapAt is the hook count at which the heap is looked at next.
 	heapAt int
 	// heapSample is where heapBytes reads the heap; metrics.Read would
@@ -195,12 +197,30 @@ func (ev *evaluation) hookAt(pos model.Pos) (py.Object, error) {
 }
 
 // hookHeader is __pwbconf_hdr__.L<line>_<col>, run as the condition of an
-// if, elif or while is evaluated. It only moves the current line: the
-// statements of the body run their own hooks, which check the limits, and
-// a stop stays charged to the last simple statement, where the time or
-// memory went.
+// if, elif or while is evaluated. It moves the current line, and leaves
+// the limits to the statements of the body, so that a stop is charged to
+// the last simple statement, where the time or memory went. A loop whose
+// body is only a false condition runs none, though; after a run of
+// headers the header checks the limits itself, and a stop there is
+// charged to it.
 func (ev *evaluation) hookHeader(pos model.Pos) (py.Object, error) {
 	ev.cur = pos
+	if ev.fatal != nil {
+		return nil, ev.fatal.exc
+	}
+	if ev.headerRun++; ev.headerRun < clockEvery {
+		return py.None, nil
+	}
+	ev.headerRun = 0
+	if ev.opts.Line != nil {
+		ev.opts.Line.Store(int64(pos.Line))
+	}
+	if err := ev.tick(); err != nil {
+		if ev.depth == 0 {
+			ev.fatal.pos = pos
+		}
+		return nil, err
+	}
 	return py.None, nil
 }
 
@@ -267,6 +287,7 @@ func sourceLine(src []byte, n int) string {
 // enter makes pos the current statement and checks the limits.
 func (ev *evaluation) enter(pos model.Pos) (py.Object, error) {
 	ev.cur = pos
+	ev.headerRun = 0
 	if ev.opts.Line != nil {
 		ev.opts.Line.Store(int64(pos.Line))
 	}

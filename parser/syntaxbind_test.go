@@ -212,3 +212,16 @@ func TestPlusLikeCPython(t *testing.T) {
 	stopAt(t, Evaluate("user-config.py", []byte("x = True + 'a'\n"), Options{}),
 		diag.CodeException, 1, "unsupported operand type(s) for +: 'bool' and 'str'")
 }
+
+// TestLoopOfFalseConditions checks that a loop whose body is only a
+// condition that never holds, which runs no statement, still stops at the
+// time limit in the evaluator, at the loop's header, with the model kept.
+func TestLoopOfFalseConditions(t *testing.T) {
+	src := "family = 'wikipedia'\nx = 0\nwhile True:\n    if x:\n        pass\n"
+	cfg := Evaluate("user-config.py", []byte(src), Options{Timeout: 100 * time.Millisecond})
+	d := onlyError(t, cfg, diag.CodeTimeLimit)
+	if d.Line != 3 && d.Line != 4 {
+		t.Errorf("time limit at line %d, want the while or the if", d.Line)
+	}
+	wantStr(t, cfg, "family", "wikipedia")
+}
