@@ -1,8 +1,10 @@
 package validate
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/pwbconf/pwbconf/diag"
 	"github.com/pwbconf/pwbconf/model"
@@ -18,12 +20,14 @@ var setTwice = &Rule{
 		"without a word; usually one of them is a left-over. The finding " +
 		"points at the later place and names the first. A loop whose list " +
 		"names the same family or domain twice sets its entries twice too. " +
-		"Keep one.",
+		"A statement that builds the new value from the old one, such as " +
+		"user_script_paths += ['scripts'] or x = x + [...], loses nothing " +
+		"and is not reported. Keep one.",
 	Bad:  "usernames['wikipedia']['*'] = 'ExampleBot'\nusernames['wikipedia']['*'] = 'ExampleOtherBot'\n",
 	Good: "usernames['wikipedia']['*'] = 'ExampleOtherBot'\n",
 	check: func(p *pass) {
 		p.topLevel(known, func(name string, e model.Entry) {
-			if first, ok := firstElsewhere(e); ok {
+			if first, ok := firstElsewhere(e); ok && !updates(p.opts.Source, e.Pos, name) {
 				p.report(e.Pos, name, "%q is set again here; line %d set it first", name, first.Line)
 			}
 		})
@@ -49,6 +53,63 @@ func (p *pass) reportDictRepeat(e model.Entry) {
 		p.report(e.Pos, e.Path[0], "%s is set %d times by this statement. "+
 			"The loop visits it more than once", entryName(e), n+1)
 	}
+}
+
+// updates reports whether the statement at pos builds the value of name
+// from its value before: name += [...], name = name + [...], or any
+// right-hand side that names it. It reads the statement's first line,
+// where a long right-hand side may not end; a name in a string there
+// counts too, which at worst keeps a finding back.
+func updates(src []byte, pos model.Pos, name string) bool {
+	line := []rune(lineOf(src, pos.Line))
+	if pos.Col < 1 || pos.Col > len(line) {
+		return false
+	}
+	rest := strings.TrimSpace(string(line[pos.Col-1:]))
+	target, value, ok := strings.Cut(rest, "=")
+	if !ok {
+		return false
+	}
+	target = strings.TrimSpace(target)
+	if bare := strings.TrimRight(target, "+-*/%|&^<>@"); bare != target {
+		// An augmented assignment reads its target.
+		return strings.TrimSpace(bare) == name
+	}
+	return target == name && wordIn(value, name)
+}
+
+// wordIn reports whether name stands in s as a whole identifier.
+func wordIn(s, name string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], name)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(name)
+		if (start == 0 || !identByte(s[start-1])) && (end == len(s) || !identByte(s[end])) {
+			return true
+		}
+		i = end
+	}
+}
+
+func identByte(b byte) bool {
+	return b == '_' || b == '.' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
+}
+
+// lineOf returns line n of src, without its end.
+func lineOf(src []byte, n int) string {
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(src, '\n')
+		if j < 0 {
+			return ""
+		}
+		src = src[j+1:]
+	}
+	if j := bytes.IndexByte(src, '\n'); j >= 0 {
+		src = src[:j]
+	}
+	return strings.TrimSuffix(string(src), "\r")
 }
 
 // firstElsewhere returns the first place, other than the last one, that

@@ -185,7 +185,7 @@ func TestMessages(t *testing.T) {
 		`unknown variable "put_throtle"; did you mean "put_throttle"?`,
 		`unknown variable "home", Pywikibot ignores it. Delete it or rename it "_home"`,
 		`unknown variable "glob" (a module). Write "import glob as _glob"`,
-		`"socket_timeout" has type "str" but Pywikibot expects "int", "float" or "tuple". It keeps the default`,
+		`"socket_timeout" has type "str" but Pywikibot expects "int", "float" or "tuple". It warns and uses the value as it is`,
 		`"sysopnames" was removed in Pywikibot 3.0.20200405. Pywikibot ignores it; delete it`,
 		`"division" is deprecated since Pywikibot 10.0.0. Delete it`,
 	}

@@ -15,8 +15,9 @@ var wrongType = &Rule{
 	Severity: diag.Warning,
 	Summary:  "a variable set to a value of another type than its default",
 	Doc: "Pywikibot compares the type of each variable the file sets with the " +
-		"type of its default. When they differ it warns and keeps the default, " +
-		"so the setting has no effect. None is accepted for every variable, " +
+		"type of its default. When they differ it warns, and then uses the " +
+		"value as the file gave it, and a script that counts with " +
+		"put_throttle = '10' fails with TypeError. None is accepted for every variable, " +
 		"and so is any value for a variable whose default is None; an int is " +
 		"accepted where the default is a float, and socket_timeout takes an " +
 		"int, a float or a tuple. A number in quotes is the usual cause.",
@@ -30,7 +31,7 @@ var wrongType = &Rule{
 			}
 			want, _ := pywikibot.ExpectedTypes(name)
 			p.report(e.Pos, name,
-				"%q has type %q but Pywikibot expects %s. It keeps the default",
+				"%q has type %q but Pywikibot expects %s. It warns and uses the value as it is",
 				name, e.Value.TypeName(), quoteAlternatives(want))
 		})
 	},
