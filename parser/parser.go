@@ -237,7 +237,7 @@ func (ev *evaluation) syntaxFromCompiler(err error) {
 		}
 		if ok {
 			ev.stop(diag.CodeUnsupportedSyntax, model.Pos{Line: c.Line, Col: c.Col}, fmt.Sprintf(
-				"pwbconf's interpreter cannot run %s, which needs Python %s or later", c.What, c.Since))
+				"pwbconf's interpreter cannot run %s, new in Python %s", c.What, c.Since))
 			return
 		}
 	}
