@@ -44,6 +44,7 @@ func (r *runner) coverageCommand() *cli.Command {
 			Usage: "show what coverage changes going from `OTHER` (a config file) to the one FILE, " +
 				"within --family and --only",
 		},
+		requireFamiliesFlag(),
 		&cli.IntFlag{
 			Name: "jobs", Aliases: []string{"j"}, DefaultText: "number of CPUs",
 			Usage: "evaluate up to `N` files at once, each in its own worker process",
@@ -61,8 +62,10 @@ func (r *runner) coverageCommand() *cli.Command {
 			"(the login fails), user-only, basic, none. A family's summary lists as\n" +
 			"missing the sites that lack what the OAuth manual asks: a username and\n" +
 			"OAuth on its eleven families, OAuth alone on www.mediawiki.org, nothing\n" +
-			"on test wikis; and as optional the other sites without OAuth and a\n" +
-			"username, whose lack the requirement does not count. Several files, or\n" +
+			"on test wikis, or a username and OAuth on the families of\n" +
+			"--require-families or of the project file's require-families; and as\n" +
+			"optional the other sites without OAuth and a username, whose lack the\n" +
+			"requirement does not count. Several files, or\n" +
 			"a folder, give a matrix of configs by family. Each PATH is a file, a\n" +
 			"folder searched for user-config.py files, or - for standard input.\n\n" +
 			exitHelp("coverage"),
@@ -80,6 +83,10 @@ type coverageOptions struct {
 	limits                  sandbox.Limits
 	env                     sandbox.Env
 	log                     io.Writer
+	// rules holds --require-families alone; projects finds each file's
+	// .pwbconf.yaml, whose require-families it lays over.
+	rules    *ruleChoice
+	projects *projects
 }
 
 func (r *runner) coverageOptions(c *cli.Context) (*coverageOptions, error) {
@@ -89,6 +96,12 @@ func (r *runner) coverageOptions(c *cli.Context) (*coverageOptions, error) {
 		view: coverage.View{Sites: c.Bool("sites"), Family: c.String("family"),
 			Only: coverage.Filter(c.String("only")), Version: pywikibot.Version()},
 		log: r.logger(c),
+	}
+	o.projects = newProjects(o.log)
+	o.rules = &ruleChoice{}
+	var err error
+	if o.rules.families, err = parseRequiredFamilies(c); err != nil {
+		return nil, err
 	}
 	if !slices.Contains(coverageFormats, o.format) {
 		return nil, usagef("--format %q: want one of %s", o.format, strings.Join(coverageFormats, ", "))
@@ -103,7 +116,6 @@ func (r *runner) coverageOptions(c *cli.Context) (*coverageOptions, error) {
 	if err := o.view.Check(); err != nil {
 		return nil, usagef("%v", err)
 	}
-	var err error
 	if o.jobs, o.limits, err = poolOptions(c); err != nil {
 		return nil, err
 	}
@@ -194,7 +206,11 @@ func (r *runner) coverageReports(files []string, o *coverageOptions) ([]*coverag
 				model.EscapeControls(note))
 			r.setCode(ExitFindings)
 		}
-		reports[i] = coverage.Compute(cfg)
+		opts, err := o.projects.options(files[i], o.rules)
+		if err != nil {
+			return nil, err
+		}
+		reports[i] = coverage.ComputeFor(cfg, validate.Requirement(opts.RequiredFamilies))
 	}
 	return reports, nil
 }

@@ -35,17 +35,38 @@ func ruleFlags() []cli.Flag {
 			Usage: "give a rule another severity, as `RULE=LEVEL` with LEVEL info, warning, " +
 				"error or off",
 		},
-		&cli.StringFlag{
-			Name: "require-families", DefaultText: "the eleven families of the OAuth manual",
-			Usage: "hold files to a username and OAuth on every site of the families in " +
-				"`LIST` (comma-separated; all-wikimedia for every Wikimedia family)",
-		},
+		requireFamiliesFlag(),
 		&cli.StringFlag{
 			Name: "coverage", Value: "auto",
 			Usage: "when the required families apply: `WHEN` is auto (files with OAuth for " +
 				"at least half of them), always, never",
 		},
 	}
+}
+
+// requireFamiliesFlag is --require-families, which lint and coverage share.
+func requireFamiliesFlag() cli.Flag {
+	return &cli.StringFlag{
+		Name: "require-families", DefaultText: "the eleven families of the OAuth manual",
+		Usage: "hold files to a username and OAuth on every site of the families in " +
+			"`LIST` (comma-separated; all-wikimedia for every Wikimedia family)",
+	}
+}
+
+// parseRequiredFamilies reads --require-families; nil when it is not
+// given, which leaves the project file's setting, or the manual's.
+func parseRequiredFamilies(c *cli.Context) ([]string, error) {
+	if !c.IsSet("require-families") {
+		return nil, nil
+	}
+	families := splitList([]string{c.String("require-families")})
+	if _, err := validate.ExpandFamilies(families); err != nil {
+		return nil, usagef("--require-families: %v", err)
+	}
+	if families == nil {
+		families = []string{}
+	}
+	return families, nil
 }
 
 // ruleChoice is what the rule flags ask for, checked. A nil field was not
@@ -72,14 +93,8 @@ func parseRuleChoice(c *cli.Context) (*ruleChoice, error) {
 	if err = rc.parseSeverities(c.StringSlice("severity")); err != nil {
 		return nil, err
 	}
-	if c.IsSet("require-families") {
-		rc.families = splitList([]string{c.String("require-families")})
-		if _, err := validate.ExpandFamilies(rc.families); err != nil {
-			return nil, usagef("--require-families: %v", err)
-		}
-		if rc.families == nil {
-			rc.families = []string{}
-		}
+	if rc.families, err = parseRequiredFamilies(c); err != nil {
+		return nil, err
 	}
 	if c.IsSet("coverage") {
 		mode, err := validate.ParseCoverageMode(c.String("coverage"))
@@ -250,7 +265,8 @@ func (p *projects) forFile(file string) (*project.Config, error) {
 	if err != nil {
 		return nil, relativeError(err)
 	}
-	fmt.Fprintf(p.log, "pwbconf: %s: project settings for %s\n", shortPath(found), dir)
+	fmt.Fprintf(p.log, "pwbconf: %s: project settings for the files under %s\n",
+		shortPath(found), shortPath(filepath.Dir(found)))
 	p.byPath[found] = cfg
 	return cfg, nil
 }

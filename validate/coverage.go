@@ -74,10 +74,10 @@ func ExpandFamilies(names []string) ([]string, error) {
 	return slices.Compact(out), nil
 }
 
-// newRequirement is what the coverage rules ask of a file, the same that
+// Requirement is what the coverage rules ask of a file, the same that
 // the coverage report counts: a username and OAuth on every non-test site
 // of the families named, or the manual's requirement when none are.
-func newRequirement(families []string) coverage.Requirement {
+func Requirement(families []string) coverage.Requirement {
 	if families == nil {
 		return manualRequirement
 	}
@@ -114,7 +114,7 @@ type coverageFacts struct {
 }
 
 func newCoverageFacts(cfg *model.Config, opts *Options) *coverageFacts {
-	need := newRequirement(opts.RequiredFamilies)
+	need := Requirement(opts.RequiredFamilies)
 	f := &coverageFacts{cfg: cfg, report: coverage.ComputeFor(cfg, need), need: need}
 	switch opts.Coverage {
 	case CoverageAlways:

@@ -147,7 +147,7 @@ func TestCoverageCountsAgree(t *testing.T) {
 	src := "usernames['wikisource']['de'] = 'ExampleBot'\n"
 	cfg := parser.Evaluate("user-config.py", []byte(src), parser.Options{})
 	want := ""
-	r := coverage.ComputeFor(cfg, newRequirement([]string{"wikisource"}))
+	r := coverage.ComputeFor(cfg, Requirement([]string{"wikisource"}))
 	if f, _ := r.Family("wikisource"); f.Required != nil {
 		want = fmt.Sprintf("usernames for wikisource cover 1 of %d sites", f.Required.Sites)
 	}
