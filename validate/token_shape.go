@@ -1,6 +1,9 @@
 package validate
 
 import (
+	"fmt"
+	"unicode/utf8"
+
 	"github.com/pwbconf/pwbconf/diag"
 	"github.com/pwbconf/pwbconf/model"
 )
@@ -25,19 +28,34 @@ var tokenShape = &Rule{
 				if s.fault != slotBadShape {
 					continue
 				}
-				p.report(e.Pos, "authenticate", "%s of %q has %s, not %s",
+				p.report(e.Pos, "authenticate", "%s of %q has %s; want %s",
 					s.name(), e.Name(), shapeOf(s.value.Str), wantText(want[s.index]))
 			}
 		})
 	},
 }
 
-// shapeOf describes a token without showing it.
+// shapeOf describes a token without showing it: its length, and how many
+// of its characters are no lower-case hex digit, which is often the
+// whole fault (an O for a 0, a pasted quote).
 func shapeOf(s string) string {
 	if hexLen(s) > 0 {
 		return plural(hexLen(s), "hex digit")
 	}
-	return describeLen(s)
+	other := 0
+	for _, r := range s {
+		if !('0' <= r && r <= '9' || 'a' <= r && r <= 'f') {
+			other++
+		}
+	}
+	n := utf8.RuneCountInString(s)
+	switch {
+	case other == n:
+		return describeLen(s) + ", none a hex digit"
+	case other == 1:
+		return describeLen(s) + ", 1 of them not a hex digit"
+	}
+	return fmt.Sprintf("%s, %d of them not hex digits", describeLen(s), other)
 }
 
 func wantText(lengths []int) string {
