@@ -145,7 +145,7 @@ func selectsRule(entry string) bool {
 
 // unknownRule is the error for a flag entry that names no rule.
 func unknownRule(flag, entry string) error {
-	if near := nearestRuleName(entry); near != "" {
+	if near := validate.NearestRule(entry); near != "" {
 		return usagef("%s %q names no rule; did you mean %q?", flag, entry, near)
 	}
 	return usagef("%s %q names no rule; \"pwbconf rules\" lists them", flag, entry)

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/agnivade/levenshtein"
 	"github.com/urfave/cli/v2"
 
 	"github.com/pwbconf/pwbconf/diag"
@@ -106,22 +105,10 @@ func lookupRule(codeOrName string) (validate.Rule, error) {
 	if rule, ok := validate.Lookup(codeOrName); ok {
 		return rule, nil
 	}
-	if near := nearestRuleName(codeOrName); near != "" {
+	if near := validate.NearestRule(codeOrName); near != "" {
 		return validate.Rule{}, usagef("no rule %q; did you mean %q?", codeOrName, near)
 	}
 	return validate.Rule{}, usagef("no rule %q; \"pwbconf rules\" lists them", codeOrName)
-}
-
-// nearestRuleName returns the rule name closest to s, if one is close
-// enough to be a typo of it.
-func nearestRuleName(s string) string {
-	best, bestDist := "", len(s)/3+1
-	for _, rule := range validate.Rules() {
-		if d := levenshtein.ComputeDistance(strings.ToLower(s), rule.Name); d < bestDist {
-			best, bestDist = rule.Name, d
-		}
-	}
-	return best
 }
 
 // writeRuleTable prints one line per rule, in aligned columns.

@@ -9,7 +9,6 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/pwbconf/pwbconf/diag"
-	"github.com/pwbconf/pwbconf/pywikibot"
 	"github.com/pwbconf/pwbconf/validate"
 )
 
@@ -184,11 +183,7 @@ func (p *parser) rules(n *yaml.Node) []string {
 // didYouMean suggests the rule name nearest to a misspelt one, as the
 // command line's flags do, or is empty when none is near.
 func didYouMean(entry string) string {
-	names := make([]string, 0, len(validate.Rules()))
-	for _, r := range validate.Rules() {
-		names = append(names, r.Name)
-	}
-	if near := pywikibot.Nearest(entry, names); near != "" {
+	if near := validate.NearestRule(entry); near != "" {
 		return fmt.Sprintf("; did you mean %q?", near)
 	}
 	return ""

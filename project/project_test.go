@@ -87,7 +87,7 @@ func TestOptions(t *testing.T) {
 func TestErrors(t *testing.T) {
 	tests := []struct{ text, want string }{
 		{"selct: [PWB1]\n", "p.yaml:1:1: unknown key \"selct\" (want require-families, coverage, select, ignore, severity or overrides)"},
-		{"ignore: [PWB1O1]\n", "p.yaml:1:10: \"PWB1O1\" is no rule code, code prefix or rule name"},
+		{"ignore: [PWB1O1]\n", "p.yaml:1:10: \"PWB1O1\" is no rule code, code prefix or rule name; did you mean \"PWB101\"?"},
 		{"severity:\n  PWB101: loud\n", "p.yaml:2:11: severity \"loud\": want info, warning, error or off"},
 		{"severity:\n  nope: error\n", "p.yaml:2:3: \"nope\" is no rule code or rule name"},
 		{"select: [unknown-varible]\n", "p.yaml:1:10: \"unknown-varible\" is no rule code, " +
@@ -158,7 +158,7 @@ func TestAllErrors(t *testing.T) {
 		"overrides:\n  - ignore: [PWB101]\n  - paths: [a]\n    coverage: sometimes\n"
 	_, err := Parse("p.yaml", []byte(text))
 	want := "p.yaml:1:1: unknown key \"selct\" (want require-families, coverage, select, ignore, severity or overrides)\n" +
-		"p.yaml:2:10: \"PWB1O1\" is no rule code, code prefix or rule name\n" +
+		"p.yaml:2:10: \"PWB1O1\" is no rule code, code prefix or rule name; did you mean \"PWB101\"?\n" +
 		"p.yaml:2:26: \"nope\" is no rule code, code prefix or rule name\n" +
 		"p.yaml:4:11: severity \"loud\": want info, warning, error or off\n" +
 		"p.yaml:6:5: an override needs paths\n" +

@@ -7,6 +7,7 @@ import (
 
 	"github.com/pwbconf/pwbconf/diag"
 	"github.com/pwbconf/pwbconf/model"
+	"github.com/pwbconf/pwbconf/pywikibot"
 )
 
 // Rule is the one declaration of a check.
@@ -115,3 +116,22 @@ func (p *pass) report(pos model.Pos, variable, format string, args ...any) {
 		Variable: variable,
 	})
 }
+
+// NearestRule suggests the rule a misspelt entry of a suppression, a flag
+// or the project file meant: the code an entry spells with a letter for a
+// digit (PWB1O1), or else the nearest name, or nothing when none is near.
+// Codes are not suggested by distance: PWB999 is as near to PWB099 as to
+// PWB009, and neither is a likely meaning.
+func NearestRule(entry string) string {
+	if r, ok := byCode[codeLookalikes.Replace(strings.ToUpper(entry))]; ok {
+		return r.Code
+	}
+	names := make([]string, 0, len(registry))
+	for _, r := range registry {
+		names = append(names, r.Name)
+	}
+	return pywikibot.Nearest(entry, names)
+}
+
+// codeLookalikes are the letters typed for the digits they resemble.
+var codeLookalikes = strings.NewReplacer("O", "0", "I", "1", "L", "1")

@@ -180,6 +180,11 @@ func suppressionFindings(cfg *model.Config, opts *Options, sups []suppression,
 			r, ok := Lookup(entry)
 			switch {
 			case !ok:
+				if near := NearestRule(entry); near != "" {
+					add(badSuppression, s.pos, "suppression names %q, which is no rule; did you mean %q?",
+						entry, near)
+					continue
+				}
 				add(badSuppression, s.pos, "suppression names %q, which is no rule", entry)
 			case ran && !s.used[j] && opts.enabled(byCode[r.Code]):
 				add(unusedSuppression, s.pos, "suppression of %s silences nothing %s",

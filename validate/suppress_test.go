@@ -48,3 +48,14 @@ func TestParseSuppression(t *testing.T) {
 		}
 	}
 }
+
+func TestNearestRule(t *testing.T) {
+	for in, want := range map[string]string{
+		"PWB1O1": "PWB101", "pwb1o2": "PWB102", "unknown-varable": "unknown-variable",
+		"PWB999": "", "nothing-like-it-at-all": "",
+	} {
+		if got := NearestRule(in); got != want {
+			t.Errorf("NearestRule(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
