@@ -86,7 +86,7 @@ func login(api, config, envFile, site string, out io.Writer,
 	auth, err := cfg.Credentials(api)
 	if errors.Is(err, convert.ErrNoCredentials) {
 		return fmt.Errorf("%s: no authenticate key of %s serves its host "+
-			"(Pywikibot tries the host, *.host, each parent domain, then '*')", api, config)
+			"(Pywikibot tries the host itself, then '*.' and each parent domain, then '*')", api, config)
 	}
 	if err != nil {
 		return err
