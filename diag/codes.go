@@ -41,4 +41,7 @@ const (
 	// CodeUnsupportedSyntax (error): the file uses syntax of a newer
 	// Python that the embedded interpreter lacks, so it was not checked.
 	CodeUnsupportedSyntax = "PWB011"
+	// CodeFileSystem (info): the file asks whether a path exists, which
+	// the sandbox answers false without looking.
+	CodeFileSystem = "PWB012"
 )

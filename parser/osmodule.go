@@ -10,6 +10,8 @@ import (
 
 	"github.com/go-python/gpython/py"
 
+	"github.com/pwbconf/pwbconf/diag"
+
 	"github.com/pwbconf/pwbconf/model"
 )
 
@@ -456,7 +458,16 @@ func (ctx *sandboxContext) newPathModule() py.StringDict {
 	str1("realpath", func(p string) py.Object { return ev.absPath(py.String(p)) })
 	str1("isabs", func(p string) py.Object { return py.NewBool(strings.HasPrefix(p, "/")) })
 	for _, name := range []string{"exists", "isdir", "isfile", "islink", "lexists", "ismount"} {
-		str1(name, func(string) py.Object { return py.False })
+		str1(name, func(p string) py.Object {
+			// The answer decides which branch of the file is checked, so
+			// the user is told which one that is.
+			quoted, _ := pyRepr(py.String(p))
+			ev.note("fs:"+name+":"+p, diag.CodeFileSystem, ev.cur, fmt.Sprintf(
+				"the sandbox does not look at files: os.path.%s(%s) is taken as false, "+
+					"so pwbconf checks what the file does where the path is missing",
+				name, quoted))
+			return py.False
+		})
 	}
 	str1("split", func(p string) py.Object {
 		i := strings.LastIndex(p, "/") + 1

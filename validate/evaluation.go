@@ -165,6 +165,22 @@ var unknownImport = &Rule{
 	Good: "import os\nusernames['wikipedia']['en'] = os.environ.get('BOT_NAME', 'ExampleBot')\n",
 }
 
+var fileSystem = &Rule{
+	Code:     diag.CodeFileSystem,
+	Name:     "file-system-query",
+	Severity: diag.Info,
+	Summary:  "the file asks whether a path exists, which the sandbox answers false",
+	Doc: "os.path.exists, isfile, isdir and the like answer false in the " +
+		"sandbox, which never looks at files: the machine pwbconf runs on is " +
+		"not the one the bot runs on. A config that tells Toolforge from a " +
+		"laptop by a path is then checked on the branch where the path is " +
+		"missing, and the other branch is not run. This is information, not " +
+		"a fault in the file; read such a switch from an environment " +
+		"variable, which pwbconf can be given with --env, to check both.",
+	Bad:  "import os\nif os.path.exists('/etc/wmcs-project'):\n    mylang = 'de'\n",
+	Good: "import os\nif os.environ.get('ON_TOOLFORGE'):\n    mylang = 'de'\n",
+}
+
 var unresolvedEnv = &Rule{
 	Code:     diag.CodeUnresolvedEnv,
 	Name:     "unresolved-env",

@@ -60,6 +60,7 @@ var registry, byCode = index(
 	unreadable,
 	syntaxError, exception, removedName, refused, timeLimit, memoryLimit,
 	recursionLimit, internalError, unknownImport, unresolvedEnv, unsupportedSyntax,
+	fileSystem,
 	// Top-level variables.
 	unknownVariable, wrongType, deprecatedVariable, removedVariable,
 	userAgentDeprecated, userAgentUnknown, privatePermission, unsafeFile,
