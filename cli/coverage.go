@@ -36,7 +36,7 @@ func (r *runner) coverageCommand() *cli.Command {
 		&cli.StringFlag{Name: "family", Usage: "show the family `NAME` alone"},
 		&cli.StringFlag{
 			Name: "only",
-			Usage: "show only the sites that are `WHICH`: missing (lacking what the manual asks), " +
+			Usage: "show only the sites that are `WHICH`: missing (lacking what the requirement asks), " +
 				"covered (OAuth and a username), conflict; with --compare, sites that are so before or after",
 		},
 		&cli.StringFlag{

@@ -208,6 +208,7 @@ func TestUnsupportedSyntax(t *testing.T) {
 		{"f = lambda a, /: a\n", "positional-only", 1, 15},
 		{"x = [**{}]\n", "** inside", 1, 6},
 		{"def f(*a):\n    return a\nx = f(*[1], 'x')\ny = 2\n", "an argument after", 3, 13},
+		{"with (open('a') as f, open('b') as g):\n    pass\n", "parenthesized context managers", 1, 1},
 	} {
 		stopAt(t, Evaluate("user-config.py", []byte(tt.src), Options{}),
 			diag.CodeUnsupportedSyntax, tt.line, tt.what)

@@ -33,7 +33,8 @@ var unsupportedSyntax = &Rule{
 		"constructs remain out of its reach: the assignment expression :=, " +
 		"unpacking with * or ** inside a list, tuple, set or dict display, " +
 		"more than one unpacking in a call or an argument after one, the @ " +
-		"operator, async def, positional-only lambda parameters, the match " +
+		"operator, async def, positional-only lambda parameters, " +
+		"parenthesized context managers, the match " +
 		"statement, except*, the type statement and type parameters. " +
 		"pwbconf cannot check such a file, and reports an error so that an " +
 		"unchecked file does not pass; whether Pywikibot loads it depends on " +

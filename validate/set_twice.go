@@ -27,8 +27,8 @@ var setTwice = &Rule{
 	Good: "usernames['wikipedia']['*'] = 'ExampleOtherBot'\n",
 	check: func(p *pass) {
 		p.topLevel(known, func(name string, e model.Entry) {
-			if first, ok := firstElsewhere(e); ok && !updates(p.opts.Source, e.Pos, name) {
-				p.report(e.Pos, name, "%q is set again here; line %d set it first", name, first.Line)
+			if at, first, ok := overwrite(p.opts.Source, e, name); ok {
+				p.report(at, name, "%q is set again here; line %d set it first", name, first.Line)
 			}
 		})
 		for _, list := range [][]model.Entry{p.cfg.Usernames, p.cfg.Authenticate} {
@@ -55,17 +55,34 @@ func (p *pass) reportDictRepeat(e model.Entry) {
 	}
 }
 
+// overwrite finds the last place after the first that sets name without
+// building on the value before it, which it loses, and the first place.
+// A statement that extends the value (name += [...]) loses nothing, but
+// one before it may have.
+func overwrite(src []byte, e model.Entry, name string) (at, first model.Pos, ok bool) {
+	if first, ok = firstElsewhere(e); !ok {
+		return
+	}
+	places := append(slices.Clone(e.Earlier), e.Pos)
+	for i := len(places) - 1; i > 0; i-- {
+		if places[i] != first && !updates(src, places[i], name) {
+			return places[i], first, true
+		}
+	}
+	return model.Pos{}, model.Pos{}, false
+}
+
 // updates reports whether the statement at pos builds the value of name
 // from its value before: name += [...], name = name + [...], or any
-// right-hand side that names it. It reads the statement's first line,
-// where a long right-hand side may not end; a name in a string there
-// counts too, which at worst keeps a finding back.
+// right-hand side that names it outside a string or comment. It reads
+// the statement's first line, up to a semicolon, where a long right-hand
+// side may not end.
 func updates(src []byte, pos model.Pos, name string) bool {
 	line := []rune(lineOf(src, pos.Line))
 	if pos.Col < 1 || pos.Col > len(line) {
 		return false
 	}
-	rest := strings.TrimSpace(string(line[pos.Col-1:]))
+	rest := strings.TrimSpace(codeOnly(string(line[pos.Col-1:])))
 	target, value, ok := strings.Cut(rest, "=")
 	if !ok {
 		return false
@@ -76,6 +93,33 @@ func updates(src []byte, pos model.Pos, name string) bool {
 		return strings.TrimSpace(bare) == name
 	}
 	return target == name && wordIn(value, name)
+}
+
+// codeOnly blanks the string literals of a statement's line and cuts it
+// at a comment or at the semicolon that ends the statement.
+func codeOnly(line string) string {
+	var b strings.Builder
+	quote := byte(0)
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quote != 0:
+			if c == '\\' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+			continue
+		case c == '\'' || c == '"':
+			quote = c
+			b.WriteString("''")
+			continue
+		case c == '#' || c == ';':
+			return b.String()
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // wordIn reports whether name stands in s as a whole identifier.

@@ -255,6 +255,13 @@ func (w *writer) statementConstruct(toks []token) (Construct, bool) {
 		if second == "def" || second == "for" || second == "with" {
 			return Construct{What: "async " + second, Since: "3.5"}, true
 		}
+	case "with":
+		// with (a as b, c as d): the as inside the brackets is new.
+		if w.isOp(&toks[1], "(") {
+			if end := w.closing(toks, 1); end > 2 && w.find(toks[2:end], "as") >= 0 {
+				return Construct{What: "parenthesized context managers", Since: "3.10"}, true
+			}
+		}
 	}
 	return Construct{}, false
 }
