@@ -192,6 +192,13 @@ func (r *runner) convert(c *cli.Context) error {
 			return err
 		}
 		fmt.Fprintf(r.logger(c), "pwbconf: %d secrets written to %s\n", len(doc.Env), o.secretsFile)
+		if o.format == "python" {
+			// The YAML and JSON runners read the file themselves;
+			// Pywikibot reads only the environment.
+			fmt.Fprintf(r.stderr, "pwbconf: %s reads its secrets from the environment, and "+
+				"Pywikibot does not read %s: export it before the bot starts "+
+				"(set -a; . %s; set +a)\n", o.output, o.secretsFile, o.secretsFile)
+		}
 	}
 	if o.output == "" {
 		_, err := r.stdout.Write(out)
