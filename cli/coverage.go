@@ -210,7 +210,12 @@ func (r *runner) coverageReports(files []string, o *coverageOptions) ([]*coverag
 		if err != nil {
 			return nil, err
 		}
-		reports[i] = coverage.ComputeFor(cfg, validate.Requirement(opts.RequiredFamilies))
+		q := validate.Requirement(opts.RequiredFamilies)
+		if opts.Coverage == validate.CoverageNever {
+			// A project that turns the coverage rules off requires nothing.
+			q = coverage.Requirement{}
+		}
+		reports[i] = coverage.ComputeFor(cfg, q)
 	}
 	return reports, nil
 }
