@@ -180,7 +180,8 @@ func checkMessage(t *testing.T, msg string) {
 
 func TestMessages(t *testing.T) {
 	cfg := config("put_throtle", integer(2), "home", str("x"), "glob", other("module"),
-		"socket_timeout", str("30"), "sysopnames", none, "division", integer(1))
+		"socket_timeout", str("30"), "sysopnames", none, "division", integer(1),
+		"max_retries", model.Value{Kind: model.Float, Float: 15}, "cosmetic_changes", integer(0))
 	want := []string{
 		`unknown variable "put_throtle"; did you mean "put_throttle"?`,
 		`unknown variable "home", Pywikibot ignores it. Delete it or rename it "_home"`,
@@ -188,6 +189,8 @@ func TestMessages(t *testing.T) {
 		`"socket_timeout" has type "str" but Pywikibot expects "int", "float" or "tuple". It warns and uses the value as it is`,
 		`"sysopnames" was removed in Pywikibot 3.0.20200405. Pywikibot ignores it; delete it`,
 		`"division" is deprecated since Pywikibot 10.0.0. Delete it`,
+		`"max_retries" has type "float" but Pywikibot expects "int". It warns and keeps the default, which the value equals`,
+		`"cosmetic_changes" has type "int" but Pywikibot expects "bool". It warns and keeps the default, which the value equals`,
 	}
 	var got []string
 	for _, d := range Check(cfg, Options{}) {

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
 
 	"github.com/pwbconf/pwbconf/diag"
@@ -17,7 +18,9 @@ var wrongType = &Rule{
 	Doc: "Pywikibot compares the type of each variable the file sets with the " +
 		"type of its default. When they differ it warns, and then uses the " +
 		"value as the file gave it, and a script that counts with " +
-		"put_throttle = '10' fails with TypeError. None is accepted for every variable, " +
+		"put_throttle = '10' fails with TypeError; only a value equal to the " +
+		"default by Python's ==, such as 15.0 for 15 or 0 for False, leaves " +
+		"the default in place. None is accepted for every variable, " +
 		"and so is any value for a variable whose default is None; an int is " +
 		"accepted where the default is a float, and socket_timeout takes an " +
 		"int, a float or a tuple. A number in quotes is the usual cause.",
@@ -30,9 +33,14 @@ var wrongType = &Rule{
 				return
 			}
 			want, _ := pywikibot.ExpectedTypes(name)
-			p.report(e.Pos, name,
-				"%q has type %q but Pywikibot expects %s. It warns and uses the value as it is",
-				name, e.Value.TypeName(), quoteAlternatives(want))
+			outcome := "It warns and uses the value as it is"
+			if equalsDefault(name, e.Value) {
+				// config.py copies only what differs from the default by
+				// Python's ==, and 15.0 == 15, 0 == False.
+				outcome = "It warns and keeps the default, which the value equals"
+			}
+			p.report(e.Pos, name, "%q has type %q but Pywikibot expects %s. %s",
+				name, e.Value.TypeName(), quoteAlternatives(want), outcome)
 		})
 	},
 }
@@ -48,4 +56,46 @@ func quoteAlternatives(names []string) string {
 		return strings.Join(quoted, "")
 	}
 	return strings.Join(quoted[:len(quoted)-1], ", ") + " or " + quoted[len(quoted)-1]
+}
+
+// equalsDefault reports whether a number or bool equals the variable's
+// default number or bool as Python compares them.
+func equalsDefault(name string, v model.Value) bool {
+	vr, ok := pywikibot.LookupVariable(name)
+	if !ok {
+		return false
+	}
+	var d float64
+	switch dv := vr.Default.(type) {
+	case float64:
+		d = dv
+	case bool:
+		if dv {
+			d = 1
+		}
+	default:
+		return false
+	}
+	x, ok := numberOf(v)
+	return ok && x == d
+}
+
+// numberOf is a number or bool as a float, as Python's == sees it.
+func numberOf(v model.Value) (float64, bool) {
+	switch v.Kind {
+	case model.Int:
+		if v.Int == nil {
+			return 0, false
+		}
+		f, _ := new(big.Float).SetInt(v.Int).Float64()
+		return f, true
+	case model.Float:
+		return v.Float, true
+	case model.Bool:
+		if v.Bool {
+			return 1, true
+		}
+		return 0, true
+	}
+	return 0, false
 }
