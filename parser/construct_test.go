@@ -217,7 +217,7 @@ func TestRefusals(t *testing.T) {
 		"open('/etc/passwd')", "input()", "exit()", "quit()", "compile('1', 'x', 'eval')",
 		"exec('1')", "eval('1')", "__import__('subprocess')", "import os\nos.system('true')",
 		"import os\nos.remove('/tmp/x')", "import os\nos.putenv('A', 'b')",
-		"import os\nos.listdir('/')", "import subprocess", "import socket", "import glob",
+		"import os\nos.listdir('/')", "import subprocess", "import glob",
 		"import shutil", "import io", "import ctypes", "import os\nos.environ.clear()",
 		"try:\n    open('/etc/passwd')\nexcept BaseException:\n    pass\nfamily = 'x'",
 	} {
@@ -359,4 +359,14 @@ func TestInternalErrorIsContained(t *testing.T) {
 			t.Fatalf("%q: nil model", src)
 		}
 	}
+}
+
+// TestSocketIsUnknown checks that socket, which configs use to tell the
+// machine they run on, is an unknown module rather than a refusal: its
+// functions never run, and the check goes on.
+func TestSocketIsUnknown(t *testing.T) {
+	cfg := eval(t, "import socket\nfamily = 'wikipedia'\n"+
+		"if socket.getfqdn().endswith('.toolforge.org'):\n    mylang = 'de'\nelse:\n    mylang = 'en'\n", nil)
+	noErrors(t, cfg)
+	wantStr(t, cfg, "mylang", "en")
 }
