@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -47,4 +48,20 @@ func EscapeRune(r rune) string {
 		return fmt.Sprintf(`\u%04x`, r)
 	}
 	return string(r)
+}
+
+// SourceLine returns line n, counted from 1, of a file's source, without
+// its line end; "" past the last line.
+func SourceLine(src []byte, n int) string {
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(src, '\n')
+		if j < 0 {
+			return ""
+		}
+		src = src[j+1:]
+	}
+	if j := bytes.IndexByte(src, '\n'); j >= 0 {
+		src = src[:j]
+	}
+	return strings.TrimSuffix(string(src), "\r")
 }

@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"bytes"
 	"fmt"
 	"maps"
 	"math/bits"
@@ -258,7 +257,7 @@ func (ev *evaluation) loopTargets(pos model.Pos) []string {
 		return t
 	}
 	var names []string
-	line := sourceLine(ev.src, pos.Line)
+	line := model.SourceLine(ev.src, pos.Line)
 	if r := []rune(line); pos.Col-1 < len(r) {
 		rest := strings.TrimPrefix(strings.TrimSpace(string(r[pos.Col-1:])), "for")
 		head, _, _ := strings.Cut(rest, " in ")
@@ -268,20 +267,6 @@ func (ev *evaluation) loopTargets(pos model.Pos) []string {
 	}
 	ev.targets[pos] = names
 	return names
-}
-
-func sourceLine(src []byte, n int) string {
-	for i := 1; i < n; i++ {
-		j := bytes.IndexByte(src, '\n')
-		if j < 0 {
-			return ""
-		}
-		src = src[j+1:]
-	}
-	if j := bytes.IndexByte(src, '\n'); j >= 0 {
-		src = src[:j]
-	}
-	return string(src)
 }
 
 // enter makes pos the current statement and checks the limits.

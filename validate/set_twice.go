@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -78,7 +77,7 @@ func overwrite(src []byte, e model.Entry, name string) (at, first model.Pos, ok 
 // the statement's first line, up to a semicolon, where a long right-hand
 // side may not end.
 func updates(src []byte, pos model.Pos, name string) bool {
-	line := []rune(lineOf(src, pos.Line))
+	line := []rune(model.SourceLine(src, pos.Line))
 	if pos.Col < 1 || pos.Col > len(line) {
 		return false
 	}
@@ -139,21 +138,6 @@ func wordIn(s, name string) bool {
 
 func identByte(b byte) bool {
 	return b == '_' || b == '.' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
-}
-
-// lineOf returns line n of src, without its end.
-func lineOf(src []byte, n int) string {
-	for i := 1; i < n; i++ {
-		j := bytes.IndexByte(src, '\n')
-		if j < 0 {
-			return ""
-		}
-		src = src[j+1:]
-	}
-	if j := bytes.IndexByte(src, '\n'); j >= 0 {
-		src = src[:j]
-	}
-	return strings.TrimSuffix(string(src), "\r")
 }
 
 // firstElsewhere returns the first place, other than the last one, that
