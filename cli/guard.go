@@ -52,9 +52,10 @@ type guard struct {
 	passwordFile bool
 }
 
-// newGuard returns the guard for the source lines of cfg's file.
-func newGuard(cfg *model.Config) *guard {
-	g := &guard{public: cfg.PublicTexts(), stored: map[string]bool{}, passwordFile: isPasswordFile(cfg.File)}
+// newGuard returns the guard for the source lines of cfg's file, given
+// cfg's PublicTexts, which it keeps and adds to.
+func newGuard(cfg *model.Config, public map[string]bool) *guard {
+	g := &guard{public: public, stored: map[string]bool{}, passwordFile: isPasswordFile(cfg.File)}
 	for _, e := range cfg.Authenticate {
 		g.public[e.Name()] = true
 	}
@@ -133,7 +134,8 @@ func (g *guard) suspects(line string) [][2]int {
 // its secrets, the credentials in its extra_headers, and, in source lines,
 // the literals its guard suspects.
 func fileMasker(cfg *model.Config) *masker {
-	m := newMasker(cfg.Secrets())
-	m.guard = newGuard(cfg)
+	public := cfg.PublicTexts()
+	m := newMasker(cfg.SecretsBeside(public))
+	m.guard = newGuard(cfg, public)
 	return m
 }

@@ -250,13 +250,13 @@ func hideSecrets(cfg *model.Config, mode SecretMode) []EnvVar {
 // unless the config shows it to be public (model.Config.PublicTexts): a
 // password that equals the family hides no family.
 func secretTexts(cfg *model.Config) []string {
-	out := cfg.Secrets()
+	public := cfg.PublicTexts()
+	out := cfg.SecretsBeside(public)
 	for _, e := range cfg.Settings {
 		if isSecret(e) {
 			out = append(out, e.Value.Strings()...)
 		}
 	}
-	public := cfg.PublicTexts()
 	return slices.DeleteFunc(out, func(s string) bool { return strings.TrimSpace(s) == "" || public[s] })
 }
 

@@ -244,7 +244,11 @@ func (c *Config) Str(name string) (string, bool) {
 // a password that happens to equal the family or a username must not hide
 // the family or the username wherever they are printed; the entry that
 // holds the password is masked by its Secret mark.
-func (c *Config) Secrets() []string {
+func (c *Config) Secrets() []string { return c.SecretsBeside(c.PublicTexts()) }
+
+// SecretsBeside is Secrets for a caller that has the config's PublicTexts
+// already, for its own use too.
+func (c *Config) SecretsBeside(public map[string]bool) []string {
 	var out []string
 	for _, list := range [][]Entry{c.Settings, c.Usernames, c.Authenticate} {
 		for _, e := range list {
@@ -258,7 +262,6 @@ func (c *Config) Secrets() []string {
 			out = append(out, Suspects(e.Value)...)
 		}
 	}
-	public := c.PublicTexts()
 	out = slices.DeleteFunc(out, func(s string) bool { return strings.TrimSpace(s) == "" || public[s] })
 	// Longest first; equal texts end up side by side and are kept once.
 	slices.SortFunc(out, func(a, b string) int {

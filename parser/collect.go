@@ -295,11 +295,7 @@ func listNames(names []string, n int) string {
 // change from run to run with the order of a Go map.
 func (ev *evaluation) collectOrder() []string {
 	if ev.budget < 0 {
-		names := make([]string, 0, len(ev.globals))
-		for name := range ev.globals {
-			names = append(names, name)
-		}
-		return names
+		return slices.Collect(maps.Keys(ev.globals))
 	}
 	return slices.Sorted(maps.Keys(ev.globals))
 }

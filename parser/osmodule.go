@@ -92,11 +92,11 @@ func (ev *evaluation) envRead(name py.Object, fallback py.Object) py.Object {
 	case ev.knownUnset(name):
 		return fallback
 	}
-	key := string(name.(py.String))
-	if d, ok := ev.env.setDefaults[key]; ok {
+	if v, ok := ev.afterSetdefault(name); ok {
 		// The variable is set since: fallback can no longer apply.
-		return ev.envDefault(key, d)
+		return v
 	}
+	key := string(name.(py.String))
 	if fallback == nil || fallback == py.None {
 		return ev.envUnknown(name, readOrNone)
 	}
@@ -200,11 +200,22 @@ func (e *environMapping) M__getitem__(key py.Object) (py.Object, error) {
 	case e.ev.knownUnset(key):
 		return nil, keyError(key)
 	}
-	name := string(key.(py.String))
-	if d, ok := e.ev.env.setDefaults[name]; ok {
-		return e.ev.envDefault(name, d), nil
+	if v, ok := e.ev.afterSetdefault(key); ok {
+		return v, nil
 	}
 	return e.ev.envUnknown(key, readItem), nil
+}
+
+// afterSetdefault is what a read of the variable name gives once the file
+// set it with os.environ.setdefault where the sandbox does not know it:
+// the value set, as the variable's default.
+func (ev *evaluation) afterSetdefault(name py.Object) (py.Object, bool) {
+	key := string(name.(py.String))
+	d, ok := ev.env.setDefaults[key]
+	if !ok {
+		return nil, false
+	}
+	return ev.envDefault(key, d), true
 }
 
 func (e *environMapping) M__setitem__(key, value py.Object) (py.Object, error) {
@@ -283,10 +294,10 @@ func installEnviron() {
 		case e.ev.knownUnset(a[0]):
 			return a[1], e.ev.envSet(a[0], a[1])
 		}
-		name := string(a[0].(py.String))
-		if d, ok := e.ev.env.setDefaults[name]; ok {
-			return e.ev.envDefault(name, d), nil
+		if v, ok := e.ev.afterSetdefault(a[0]); ok {
+			return v, nil
 		}
+		name := string(a[0].(py.String))
 		if d, ok := a[1].(py.String); ok {
 			if e.ev.env.setDefaults == nil {
 				e.ev.env.setDefaults = map[string]py.String{}

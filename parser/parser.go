@@ -10,7 +10,6 @@
 package parser
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"sync/atomic"
@@ -171,33 +170,14 @@ func stopConsequence(code string, line int, more bool) string {
 
 // codeAfter reports whether a statement starts after line. The rewrite
 // knows where each one starts; the lines of one spanning several, or of a
-// string, are not another.
+// string, are not another. Without the rewrite (it refused the file)
+// nothing ran, and no line went unchecked after another.
 func (ev *evaluation) codeAfter(line int) bool {
 	if ev.lines == nil {
-		return textAfter(ev.src, line)
+		return false
 	}
 	for pos := range ev.lines.Hooks {
 		if pos.Line > line {
-			return true
-		}
-	}
-	return false
-}
-
-// textAfter reports whether a line after line holds anything but blanks
-// and comments, for a file the rewrite did not read.
-func textAfter(src []byte, line int) bool {
-	for n := 1; len(src) > 0; n++ {
-		text := src
-		if i := bytes.IndexByte(src, '\n'); i >= 0 {
-			text, src = src[:i], src[i+1:]
-		} else {
-			src = nil
-		}
-		if n <= line {
-			continue
-		}
-		if t := bytes.TrimSpace(text); len(t) > 0 && t[0] != '#' {
 			return true
 		}
 	}
